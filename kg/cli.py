@@ -1,0 +1,186 @@
+"""The `kg` command: a thin layer over `kg.KnowledgeGraph`.
+
+Every command takes `--store DIR` (default ./kgstore, or $KG_STORE). Errors are one line,
+naming the file or store and what to do, with a non-zero exit. Heavy imports (spaCy, the
+server) happen inside the commands that need them, so that `kg --help` starts at once.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .graph import EXPORT_FORMATS, KnowledgeGraph, StoreError
+
+store_option = click.option(
+    "--store", "store", envvar="KG_STORE", default="kgstore", show_default=True,
+    type=click.Path(file_okay=False, path_type=Path), help="Store directory (or $KG_STORE).",
+)
+
+
+def fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+def open_graph(store: Path, read_only: bool = False) -> KnowledgeGraph:
+    try:
+        return KnowledgeGraph.open(store, read_only=read_only)
+    except StoreError as e:
+        fail(str(e))
+        raise  # unreachable: fail() raises
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Turn news articles into a knowledge graph, query it with SPARQL, export it.
+
+    \b
+    Example:
+      kg build data/samples/ && kg stats && kg export --format ttl -o out/kg.ttl
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--on-error", type=click.Choice(["skip", "fail"]), default="skip", show_default=True,
+              help="skip: build what can be read and report the rest; fail: refuse the whole batch.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or warnings; errors and summary only.")
+def build(paths: tuple[Path, ...], store: Path, on_error: str, quiet: bool) -> None:
+    """Build the graph from articles: .txt .md .html .json .jsonl files or folders.
+
+    \b
+    Articles already in the store with the same content are skipped; changed ones replaced.
+    Example:
+      kg build data/samples/ --store kgstore
+    """
+    from tqdm import tqdm
+
+    from .ingest import read_articles
+
+    with open_graph(store) as graph:
+        bar = tqdm(unit=" articles", disable=True if quiet else None, file=sys.stderr)
+        try:
+            report = graph.add(read_articles(paths), on_error=on_error, progress=bar.update)
+        except StoreError as e:
+            fail(str(e))
+        finally:
+            bar.close()
+    for message in ([] if quiet else report.warnings):
+        click.echo(f"warning: {message}", err=True)
+    for message in report.errors:
+        click.echo(f"error: {message}", err=True)
+    click.echo(report.summary())
+    if report.articles + report.unchanged == 0:
+        fail("nothing usable was read; see the errors above")
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from a .rq file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ttl", "nt"]),
+              default="table", show_default=True,
+              help="SELECT/ASK: table, csv, tsv, json, xml. CONSTRUCT/DESCRIBE: ttl or nt (table means ttl).")
+@store_option
+def query(sparql: str | None, query_file: Path | None, fmt: str, store: Path) -> None:
+    """Run a SPARQL query (kg:, rdfs:, skos:... prefixes are predeclared).
+
+    \b
+    Examples:
+      kg query 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
+      kg query -f data/queries/people_and_posts.rq --format csv
+    """
+    from .output import write_results
+
+    if (sparql is None) == (query_file is None):
+        fail("give a query or -f FILE.rq (one of them)")
+    text = query_file.read_text(encoding="utf-8") if query_file else sparql
+    graph = open_graph(store, read_only=True)
+    try:
+        results = graph.query(text)
+        write_results(results, fmt, sys.stdout.buffer)
+    except SyntaxError as e:
+        fail(f"{query_file or 'query'}: SPARQL syntax error: {e}")
+    finally:
+        graph.close()
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="ttl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File to write (stdout if absent).")
+@click.option("--graph", "article_id", help="Export only this article's graph (its id).")
+@store_option
+def export(fmt: str, output: Path | None, article_id: str | None, store: Path) -> None:
+    """Export the graph as ttl, trig, nq, nt, jsonld or rdfxml.
+
+    \b
+    ttl/nt/rdfxml hold the union of all articles; trig/nq/jsonld keep each article's named graph.
+    Example:
+      kg export --format nq -o out/kg.nq
+    """
+    graph = open_graph(store, read_only=True)
+    try:
+        if output is None:
+            sys.stdout.buffer.write(graph.export(fmt, graph=article_id) or b"")
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            tmp = output.with_name(output.name + ".part")
+            graph.export(fmt, str(tmp), graph=article_id)
+            tmp.replace(output)  # a reader of `output` never sees half a file
+    except StoreError as e:
+        fail(str(e))
+    finally:
+        graph.close()
+
+
+@main.command()
+@store_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def stats(store: Path, as_json: bool) -> None:
+    """Articles, entities per class and triples per property.
+
+    \b
+    Example:
+      kg stats --store kgstore
+    """
+    import json
+
+    graph = open_graph(store, read_only=True)
+    try:
+        figures = graph.stats()
+    finally:
+        graph.close()
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    click.echo(f"articles  {figures['articles']}")
+    click.echo(f"quads     {figures['quads']}")
+    click.echo("entities")
+    for cls, n in figures["entities"].items():
+        click.echo(f"  {cls:<12}{n:>8}")
+    click.echo("triples per property")
+    for prop, n in figures["properties"].items():
+        click.echo(f"  {prop:<24}{n:>8}")
+
+
+@main.command()
+@click.argument("article_id")
+@store_option
+def remove(article_id: str, store: Path) -> None:
+    """Remove an article and every fact it contributed.
+
+    \b
+    Example:
+      kg remove sample-pt-seminario
+    """
+    with open_graph(store) as graph:
+        if not graph.remove(article_id):
+            fail(f"no article {article_id!r} in {store}; `kg query 'SELECT ?a WHERE {{ ?a a kg:Article }}'` lists them")
+    click.echo(f"removed {article_id}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,297 @@
+"""`KnowledgeGraph`: the public API over a store on disk. The CLI is a thin layer over it.
+
+    from kg import KnowledgeGraph
+    graph = KnowledgeGraph.open("kgstore")
+    report = graph.add(read_articles(["data/samples"]))
+    for row in graph.query("SELECT ?p WHERE { ?p a kg:Person }"):
+        print(row["p"])
+    graph.export("ttl", "out/kg.ttl")
+
+A store directory holds Oxigraph's files (`oxigraph/`) and a lock file naming the process that
+writes. One writer at a time; any number of readers (`read_only=True`) see the last committed state.
+Each article is written in one transaction, so a crash never leaves half an article.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
+
+from .article import Article
+from .ingest import InputError
+from .iris import article_iri
+from .namespaces import ENTITY_CLASSES, KG, PREFIXES, RDF_TYPE, kg
+
+DEFAULT_STORE = "kgstore"
+
+EXPORT_FORMATS: dict[str, RdfFormat] = {
+    "ttl": RdfFormat.TURTLE,
+    "trig": RdfFormat.TRIG,
+    "nt": RdfFormat.N_TRIPLES,
+    "nq": RdfFormat.N_QUADS,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+}
+#: Formats without named graphs get the union of all article graphs.
+DATASET_FORMATS = {"trig", "nq", "jsonld"}
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or written; the message says what to do."""
+
+
+@dataclass
+class BuildReport:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return self.added + self.replaced
+
+    def summary(self) -> str:
+        rate = self.articles / self.seconds if self.seconds else 0.0
+        parts = [f"{self.articles} articles built ({self.added} new, {self.replaced} replaced)",
+                 f"{self.unchanged} unchanged", f"{self.failed} failed", f"{self.triples} triples",
+                 f"{self.seconds:.1f} s ({rate:.0f} articles/s)"]
+        return ", ".join(parts)
+
+
+def store_path(path: str | os.PathLike | None) -> Path:
+    """The store directory: the argument, else $KG_STORE, else ./kgstore."""
+    return Path(path or os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+class KnowledgeGraph:
+    """A knowledge graph on disk."""
+
+    def __init__(self, store: Store, path: Path | None, lock: IO[str] | None = None, read_only: bool = False):
+        self.store = store
+        self.path = path
+        self.read_only = read_only
+        self._lock = lock
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, read_only: bool = False) -> KnowledgeGraph:
+        """Open (or create) the store at `path`; `read_only` opens a snapshot beside a running writer."""
+        root = store_path(path)
+        data = root / "oxigraph"
+        if read_only:
+            if not data.exists():
+                raise StoreError(f"{root}: no kg store here; build one first with `kg build PATH --store {root}`")
+            try:
+                return cls(Store.read_only(str(data)), root, read_only=True)
+            except OSError as e:
+                raise StoreError(f"{root}: cannot open the store for reading: {e}") from e
+        if root.exists() and not root.is_dir():
+            raise StoreError(f"{root}: is a file, not a store directory; choose another --store")
+        try:
+            data.mkdir(parents=True, exist_ok=True)
+            lock = (root / "kg.lock").open("a+")
+        except OSError as e:
+            raise StoreError(f"{root}: cannot create or write the store: {e.strerror or e}") from e
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            lock.seek(0)
+            holder = lock.read().strip() or "another process"
+            lock.close()
+            raise StoreError(f"{root}: store is being written by {holder}; wait for it to finish "
+                             f"or use another --store (readers such as `kg query` work meanwhile)") from None
+        lock.seek(0)
+        lock.truncate()
+        lock.write(f"pid {os.getpid()}")
+        lock.flush()
+        try:
+            store = Store(str(data))
+        except OSError as e:
+            lock.close()
+            raise StoreError(f"{root}: cannot open the store: {e}") from e
+        return cls(store, root, lock)
+
+    @classmethod
+    def in_memory(cls) -> KnowledgeGraph:
+        """A graph with no files, for tests and one-off conversions."""
+        return cls(Store(), None)
+
+    def close(self) -> None:
+        if not self.read_only:
+            self.store.flush()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ writing
+
+    def add(
+        self,
+        articles: Iterable[Article | InputError],
+        *,
+        on_error: str = "skip",
+        progress: Callable[[int], None] | None = None,
+    ) -> BuildReport:
+        """Extract and store articles; unchanged ones (same content hash) are skipped.
+
+        Each article goes in as one transaction (its named graph replaced whole). With
+        `on_error="fail"` the first unreadable input stops the build before anything is written.
+        """
+        from .extract import extract
+        from .rdf import extraction_quads
+
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only; open it without read_only to build")
+        report = BuildReport()
+        started = time.perf_counter()
+        items: Iterable[Article | InputError] = articles
+        if on_error == "fail":
+            items = _fail_fast(articles)
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, InputError):
+                report.failed += 1
+                report.errors.append(str(item))
+                continue
+            report.warnings += item.warnings
+            if item.id in seen:
+                report.warnings.append(f"{item.source}: duplicate article id {item.id!r}; the later one wins")
+            seen.add(item.id)
+            graph = NamedNode(article_iri(item.id))
+            previous = self.content_hash(item.id)
+            if previous == item.content_hash:
+                report.unchanged += 1
+                if progress:
+                    progress(1)
+                continue
+            try:
+                quads = extraction_quads(extract(item))
+            except Exception as e:  # one article's failure must not stop the batch
+                report.failed += 1
+                report.errors.append(f"{item.source}: extraction failed: {type(e).__name__}: {e}")
+                continue
+            self._replace_graph(graph, quads, exists=previous is not None)
+            report.triples += len(quads)
+            if previous is None:
+                report.added += 1
+            else:
+                report.replaced += 1
+            if progress:
+                progress(1)
+        self.store.flush()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _replace_graph(self, graph: NamedNode, quads: list[Quad], exists: bool) -> None:
+        # extend() is one transaction: the article's graph is there whole or not at all. A crash
+        # between the removal and the insertion leaves the article absent, and the next run adds it.
+        if exists:
+            self.store.remove_graph(graph)
+        self.store.extend(quads)
+
+    def content_hash(self, article_id: str) -> str | None:
+        """The stored content hash of an article, or None if it is not in the store."""
+        node = NamedNode(article_iri(article_id))
+        for quad in self.store.quads_for_pattern(node, kg("contentHash"), None, node):
+            return quad.object.value
+        return None
+
+    def remove(self, article_id: str) -> bool:
+        """Remove an article and every fact it contributed; False if it was not there."""
+        graph = NamedNode(article_iri(article_id))
+        if not self.store.contains_named_graph(graph):
+            return False
+        self.store.remove_graph(graph)
+        self.store.flush()
+        return True
+
+    def load(self, source: str | os.PathLike | IO[bytes], fmt: str | None = None) -> int:
+        """Load RDF from a file (ttl, trig, nt, nq, jsonld, rdf/xml); returns the number of quads added."""
+        before = len(self.store)
+        rdf_format = EXPORT_FORMATS[fmt] if fmt else None
+        self.store.load(source, format=rdf_format) if rdf_format else self.store.load(source)
+        self.store.flush()
+        return len(self.store) - before
+
+    # ------------------------------------------------------------------ reading
+
+    def query(self, sparql: str, **kwargs: Any) -> QuerySolutions | QueryBoolean | Iterator:
+        """Run a SPARQL query over the union of all article graphs; kg's prefixes are predeclared."""
+        return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kwargs)
+
+    def articles(self) -> list[str]:
+        """IRIs of the stored articles."""
+        return sorted(g.value for g in self.store.named_graphs())
+
+    def export(self, fmt: str = "ttl", output: str | os.PathLike | IO[bytes] | None = None,
+               graph: str | None = None) -> bytes | None:
+        """Serialise the store (or one article's graph) as ttl, trig, nt, nq, jsonld or rdfxml.
+
+        Formats without named graphs (ttl, nt, rdfxml) get the union of all articles.
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        rdf_format = EXPORT_FORMATS[fmt]
+        prefixes = PREFIXES if fmt in ("ttl", "trig", "jsonld", "rdfxml") else None
+        if graph is not None:
+            node = NamedNode(article_iri(graph))
+            if not self.store.contains_named_graph(node):
+                raise StoreError(f"no article {graph!r} in {self.path}; `kg stats` lists the articles")
+            if fmt in DATASET_FORMATS:
+                quads = self.store.quads_for_pattern(None, None, None, node)
+                return serialize(quads, output, rdf_format, prefixes=prefixes)
+            return self.store.dump(output, rdf_format, from_graph=node, prefixes=prefixes)
+        if fmt in DATASET_FORMATS:
+            return self.store.dump(output, rdf_format, prefixes=prefixes)
+        triples = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return serialize(triples, output, rdf_format, prefixes=prefixes)
+
+    def stats(self) -> dict[str, Any]:
+        """Articles, entities per class, triples per property."""
+        classes = {c: 0 for c in ENTITY_CLASSES}
+        for row in self.query("SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c"):
+            name = row["c"].value.removeprefix(KG)
+            if name in classes:
+                classes[name] = int(row["n"].value)
+        properties: Counter[str] = Counter()
+        for row in self.query("SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p"):
+            properties[_short(row["p"].value)] = int(row["n"].value)
+        articles = sum(1 for _ in self.store.quads_for_pattern(None, RDF_TYPE, kg("Article"), None))
+        return {"articles": articles, "entities": classes, "quads": len(self.store),
+                "properties": dict(properties.most_common())}
+
+
+def _short(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+def _fail_fast(items: Iterable[Article | InputError]) -> Iterator[Article | InputError]:
+    """Read the whole input first and refuse it if anything in it is unreadable."""
+    collected = list(items)
+    errors = [i for i in collected if isinstance(i, InputError)]
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise StoreError(f"{errors[0]}{more}; nothing was built (--on-error fail)")
+    return iter(collected)
