@@ -20,7 +20,8 @@ store_option = click.option(
 
 
 def fail(message: str) -> None:
-    raise click.ClickException(message)
+    """Stop with a one-line error (exit 1); multi-line messages such as parser errors are folded."""
+    raise click.ClickException(" ".join(message.split()))
 
 
 def open_graph(store: Path, read_only: bool = False) -> KnowledgeGraph:

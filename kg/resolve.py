@@ -1,20 +1,174 @@
-"""Entity resolution: mentions of one article grouped into entities with stable keys."""
+"""Entity resolution: the mentions of one article grouped into entities with stable keys.
+
+Within an article a surname alone, an acronym and a short form join the full name they stand
+for; across articles the key is what makes two articles' entities one node: the lexicon id of a
+known institution or place, the ISO code of a country, the normalised full name otherwise.
+Labels are chosen by a fixed order (fullest form, then alphabetical), so that rebuilding the
+same articles gives the same triples.
+"""
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from functools import lru_cache
 
 from .iris import normalize
 from .model import Entity, Mention
+from .nlp.lexicon import LEXICON_DIR, read_tsv
+
+#: Name particles: not initials of an acronym, not a surname on their own.
+PARTICLES = {"de", "da", "do", "das", "dos", "del", "la", "las", "los", "el", "y", "e", "and",
+             "of", "the", "for", "para", "por", "en", "em", "na", "no", "a", "o", "i", "von", "van"}
+_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(normalize(text))
+
+
+def is_acronym(text: str) -> bool:
+    """CAF, BID, Mincetur-like short forms are written with capitals and no spaces."""
+    t = text.strip()
+    return " " not in t and 2 <= len(t) <= 10 and sum(c.isupper() for c in t) >= 2
+
+
+def initials(text: str) -> str:
+    return "".join(w[0] for w in tokens(text) if w not in PARTICLES and w[0].isalpha())
+
+
+@dataclass
+class _Group:
+    cls: str
+    mentions: list[Mention] = field(default_factory=list)
+    key: str | None = None   # lexicon identity, when any mention has one
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def texts(self) -> set[str]:
+        return {m.text for m in self.mentions}
+
+    def fullest(self) -> str:
+        """The canonical label: longest non-acronym form, ties broken alphabetically."""
+        forms = sorted(self.texts(), key=lambda t: (is_acronym(t), -len(tokens(t)), -len(t), t))
+        return forms[0]
+
+    def absorb(self, other: _Group) -> None:
+        self.mentions += other.mentions
+        self.key = self.key or other.key
 
 
 def resolve_mentions(mentions: list[Mention], lang: str) -> list[Entity]:
-    """Group mentions by identity: lexicon key where known, normalised name otherwise."""
-    entities: dict[tuple[str, str], Entity] = {}
-    for m in mentions:
-        key = m.key or normalize(m.text)
-        ent = entities.get((m.cls, key))
-        if ent is None:
-            ent = entities[(m.cls, key)] = Entity(cls=m.cls, key=key, label=m.text)
-        if len(m.text) > len(ent.label) and not m.key:
-            ent.label = m.text
-        ent.aliases.add(m.text)
-        ent.mentions.append(m)
-    return list(entities.values())
+    """Group mentions by identity: lexicon key, then same name, then short forms into full ones."""
+    groups: dict[tuple[str, str], _Group] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        ident = ("key", m.key) if m.key else ("name", normalize(m.text))
+        g = groups.get((m.cls, *ident))
+        if g is None:
+            # a name already seen with a lexicon key keeps that key when written alone
+            g = next((x for x in groups.values() if x.cls == m.cls and not m.key
+                      and normalize(m.text) in {normalize(t) for t in x.texts()}), None)
+            if g is None:
+                g = groups[(m.cls, *ident)] = _Group(m.cls, key=m.key)
+        g.mentions.append(m)
+    merged = list(groups.values())
+    merged = _merge_adjacent_acronyms(merged)
+    merged = _merge_short_forms(merged)
+    return [_entity(g, lang) for g in sorted(merged, key=lambda g: g.first)]
+
+
+def _merge_adjacent_acronyms(groups: list[_Group]) -> list[_Group]:
+    """"Long Name (ACR)" / "ACR - long name": the acronym written beside its expansion."""
+    owner = {id(m): g for g in groups for m in g.mentions}
+    ordered = sorted((m for g in groups for m in g.mentions), key=lambda m: m.start)
+    for a, b in zip(ordered, ordered[1:]):
+        ga, gb = owner[id(a)], owner[id(b)]
+        if ga is gb or ga.cls != gb.cls or ga.cls not in ("Institution", "Place") or b.start - a.end > 3:
+            continue
+        if is_acronym(a.text) != is_acronym(b.text) and (ga.key is None or gb.key is None or ga.key == gb.key):
+            _join(groups, owner, ga, gb)
+    return [g for g in groups if g.mentions]
+
+
+def _join(groups: list[_Group], owner: dict[int, _Group], keep: _Group, gone: _Group) -> None:
+    if gone.key and not keep.key:
+        keep, gone = gone, keep
+    keep.absorb(gone)
+    for m in gone.mentions:
+        owner[id(m)] = keep
+    gone.mentions = []
+
+
+def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
+    """A surname, a partial name or an acronym joins the one fuller entity it can stand for."""
+    owner = {id(m): g for g in groups for m in g.mentions}
+    for short in sorted(groups, key=lambda g: len(tokens(g.fullest()))):
+        if not short.mentions or short.key:
+            continue
+        form = short.fullest()
+        cands = [g for g in groups if g is not short and g.mentions and g.cls == short.cls
+                 and _stands_for(form, g)]
+        if len({id(g) for g in cands}) == 1:
+            _join(groups, owner, cands[0], short)
+    return [g for g in groups if g.mentions]
+
+
+def _stands_for(form: str, full: _Group) -> bool:
+    short_toks = tokens(form)
+    for text in full.texts():
+        long_toks = tokens(text)
+        if len(long_toks) <= len(short_toks):
+            continue
+        if full.cls == "Person" and _contiguous(short_toks, long_toks) and short_toks[-1] not in PARTICLES:
+            return True
+        if full.cls in ("Institution", "Event") and is_acronym(form) and initials(text) == normalize(form):
+            return True
+        if full.cls == "Event" and set(short_toks) - PARTICLES <= set(long_toks):
+            return True
+    return False
+
+
+def _contiguous(part: list[str], whole: list[str]) -> bool:
+    n = len(part)
+    return any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
+
+
+@lru_cache(maxsize=None)
+def _lexicon_rows() -> dict[str, list[str]]:
+    """Lexicon id -> its row, over the lexicons that give ids (form, id, ...: institutions, places)."""
+    rows: dict[str, list[str]] = {}
+    for name in ("institutions.tsv", "places.tsv"):
+        for row in read_tsv(LEXICON_DIR / name):
+            if len(row) > 1:
+                rows.setdefault(row[1], row)
+    return rows
+
+
+def lexicon_attrs(cls: str, key: str) -> dict[str, str]:
+    """What a lexicon row adds to an entity: its Wikidata id, the country of its seat."""
+    if cls == "Country":
+        return {}
+    row = _lexicon_rows().get(key, [])[2:]
+    attrs = {}
+    wikidata = next((c for c in row if re.fullmatch(r"Q\d+", c)), None)
+    country = next((c for c in row if re.fullmatch(r"[A-Z]{2}", c)), None)
+    if wikidata:
+        attrs["wikidata"] = wikidata
+    if country:
+        attrs["country"] = country
+    return attrs
+
+
+def _entity(g: _Group, lang: str) -> Entity:
+    label = g.fullest()
+    if g.cls == "Country" and g.key:
+        key = g.key.upper()
+    else:
+        key = g.key or normalize(label)
+    ent = Entity(cls=g.cls, key=key, label=label, aliases=g.texts(),
+                 mentions=sorted(g.mentions, key=lambda m: m.start))
+    if g.key:
+        ent.attrs.update(lexicon_attrs(g.cls, g.key))
+    return ent

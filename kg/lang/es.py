@@ -1,0 +1,46 @@
+"""Spanish word lists for kg's rule components."""
+
+INSTITUTION_HEADS = {
+    "Ministerio", "Secretaría", "Subsecretaría", "Banco", "Universidad", "Fundación", "Agencia", "Instituto",
+    "Comisión", "Consejo", "Corporación", "Fondo", "Organización", "Asociación", "Cámara", "Confederación",
+    "Federación", "Tribunal", "Policía", "Congreso", "Senado", "Asamblea", "Alcaldía", "Municipalidad",
+    "Intendencia", "Gobernación", "Gobierno", "Presidencia", "Departamento", "Superintendencia", "Autoridad",
+    "Empresa", "Compañía", "Grupo", "Escuela", "Facultad", "Centro", "Programa", "Directorio", "Dirección",
+    "Embajada", "Procuraduría", "Defensoría", "Contraloría", "Servicio", "Parlamento", "Partido", "Sindicato",
+    "Cooperativa", "Alianza", "Comité", "Junta", "Gabinete", "Tesoro", "Hospital", "Museo", "Observatorio",
+    "Coordinación", "Casa", "Ejército", "Armada", "Fuerza", "Fuerzas", "Cancillería", "Vicepresidencia", "Red",
+    "Sociedad", "Foro", "Academia", "Oficina", "Unidad", "Bolsa", "Petróleos", "Pontificia", "Registro",
+}
+INSTITUTION_TAILS: set[str] = set()
+DEMONYM_INSTITUTIONS = {"gobierno", "cancillería", "presidencia", "embajada", "congreso", "senado", "ejército"}
+PLACE_GOVERNMENTS = {"Gobierno", "Alcaldía", "Municipalidad", "Intendencia", "Gobernación", "Embajada", "Presidencia",
+                     "Cancillería"}
+
+PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "d'"}
+CONJUNCTIONS = {"y", "e", "o", "u"}
+HONORIFICS = {"Sr.", "Sra.", "Dr.", "Dra.", "Don", "Doña", "señor", "señora", "doctor", "doctora", "Lic.", "Ing."}
+
+EVENT_NOUNS = {
+    "seminario": "seminar", "seminarios": "seminar", "taller": "seminar", "talleres": "seminar", "curso": "seminar",
+    "capacitación": "seminar", "simposio": "seminar", "conversatorio": "seminar", "charla": "seminar",
+    "reunión": "meeting", "reuniones": "meeting", "encuentro": "meeting", "encuentros": "meeting", "sesión": "meeting",
+    "audiencia": "meeting", "mesa": "meeting", "diálogo": "meeting", "debate": "meeting",
+    "cumbre": "summit",
+    "conferencia": "conference", "congreso": "conference", "convención": "conference",
+    "foro": "forum", "feria": "forum", "exposición": "forum",
+    "visita": "visit", "viaje": "visit", "gira": "visit", "misión": "visit", "periplo": "visit",
+    "firma": "signing", "suscripción": "signing",
+    "aprobación": "approval",
+    "elección": "election", "investidura": "election", "posesión": "election",
+    "ceremonia": "ceremony", "acto": "ceremony", "celebración": "ceremony",
+    "asamblea": "assembly",
+    "lanzamiento": "launch", "inauguración": "launch",
+}
+EVENT_VERBS = {"aprobó": "approval", "aprobaron": "approval", "aprueba": "approval", "firmaron": "signing",
+               "firmó": "signing", "suscribieron": "signing", "suscribió": "signing"}
+EVENT_PREMODIFIERS = {"primera", "primer", "primero", "segunda", "segundo", "tercera", "tercer", "última", "último",
+                      "nueva", "nuevo", "gran", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+EVENT_ANAPHORA = {"evento", "encuentro", "actividad"}
+PHRASE_STOPS = {"que", "donde", "cuando", "cual", "cuales", "cuyo", "cuya", "fue", "fueron", "es", "son", "será",
+                "serán", "tuvo", "tiene", "tendrá", "va", "debe", "está", "están", "como", "pero", "pues", "afirmó",
+                "dijo", "destacó", "según", "además", "realizado", "realizada", "realizó", "se"}

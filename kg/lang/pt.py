@@ -1,0 +1,56 @@
+"""Portuguese word lists for kg's rule components."""
+
+#: Words that open an institution's name ("Ministério da Saúde", "Banco do Brasil").
+INSTITUTION_HEADS = {
+    "Ministério", "Secretaria", "Subsecretaria", "Secretaria-Geral", "Banco", "Universidade", "Fundação", "Agência",
+    "Instituto", "Comissão", "Conselho", "Corporação", "Fundo", "Organização", "Associação", "Câmara",
+    "Confederação", "Federação", "Tribunal", "Polícia", "Congresso", "Senado", "Assembleia", "Prefeitura",
+    "Governo", "Presidência", "Departamento", "Superintendência", "Autoridade", "Empresa", "Companhia",
+    "Grupo", "Escola", "Faculdade", "Centro", "Programa", "Diretório", "Diretoria", "Embaixada", "Procuradoria",
+    "Defensoria", "Controladoria", "Serviço", "Parlamento", "Partido", "Sindicato", "Cooperativa", "Aliança",
+    "Comitê", "Junta", "Gabinete", "Tesouro", "Receita", "Caixa", "Hospital", "Museu", "Observatório",
+    "Coordenação", "Coordenadoria", "Casa", "Guarda", "Exército", "Marinha", "Força", "Forças", "Chancelaria",
+    "Vice-Presidência", "Rede", "Sociedade", "Fórum", "Academia", "Escritório", "Unidade", "Bolsa", "Petróleos",
+}
+#: Words that close an institution's name (English-style "X Bank"): few in Portuguese.
+INSTITUTION_TAILS: set[str] = set()
+#: Institutions written in lower case and named by a demonym ("o governo brasileiro", "a chancelaria argentina").
+DEMONYM_INSTITUTIONS = {"governo", "chancelaria", "presidência", "embaixada", "congresso", "senado", "exército"}
+#: Heads whose name is a government of a country or place: "Governo do Chile", "Prefeitura de Joinville".
+PLACE_GOVERNMENTS = {"Governo", "Prefeitura", "Embaixada", "Presidência", "Chancelaria"}
+
+#: Words that join the parts of a name.
+PARTICLES = {"de", "da", "do", "das", "dos", "e", "d'", "di", "del", "van", "von", "la"}
+CONJUNCTIONS = {"e", "ou"}
+#: Courtesy titles that announce a person's name.
+HONORIFICS = {"Sr.", "Sra.", "Dr.", "Dra.", "Dom", "Dona", "senhor", "senhora", "doutor", "doutora", "Prof.", "Profa."}
+
+#: Event nouns, by the kind of event (events of one kind in one article are one event unless titled apart).
+EVENT_NOUNS = {
+    "seminário": "seminar", "seminários": "seminar", "workshop": "seminar", "oficina": "seminar", "curso": "seminar",
+    "palestra": "seminar", "capacitação": "seminar", "treinamento": "seminar", "simpósio": "seminar",
+    "reunião": "meeting", "reuniões": "meeting", "encontro": "meeting", "encontros": "meeting", "sessão": "meeting",
+    "conversas": "meeting", "audiência": "meeting", "mesa-redonda": "meeting", "diálogo": "meeting",
+    "cúpula": "summit", "cimeira": "summit",
+    "conferência": "conference", "congresso": "conference", "convenção": "conference",
+    "fórum": "forum", "feira": "forum", "exposição": "forum",
+    "visita": "visit", "viagem": "visit", "missão": "visit", "giro": "visit", "turnê": "visit",
+    "assinatura": "signing", "firma": "signing",
+    "aprovação": "approval",
+    "eleição": "election", "posse": "election",
+    "cerimônia": "ceremony", "solenidade": "ceremony", "celebração": "ceremony",
+    "assembleia": "assembly",
+    "lançamento": "launch", "inauguração": "launch",
+}
+#: Verbs that report an event by themselves ("o banco aprovou empréstimos de US$ 100 milhões").
+EVENT_VERBS = {"aprovou": "approval", "aprovaram": "approval", "aprova": "approval", "assinaram": "signing",
+               "assinou": "signing", "firmaram": "signing", "firmou": "signing"}
+#: Words that may precede an event noun and belong to its name ("primeira visita").
+EVENT_PREMODIFIERS = {"primeira", "primeiro", "segunda", "segundo", "terceira", "terceiro", "última", "último",
+                      "nova", "novo", "grande", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+#: Nouns that refer back to the article's event ("o evento").
+EVENT_ANAPHORA = {"evento", "encontro", "atividade"}
+#: Words that end a descriptive event phrase (a clause starts).
+PHRASE_STOPS = {"que", "onde", "quando", "qual", "quais", "cujo", "cuja", "foi", "foram", "é", "são", "será", "serão",
+                "teve", "tem", "terá", "vai", "deve", "está", "estão", "como", "mas", "porém", "pois", "afirmou",
+                "disse", "destacou", "segundo", "além", "realizado", "realizada", "realizou"}
