@@ -73,14 +73,23 @@ class DateMention:
     relative: bool = False
 
 
+class _FoldTable(dict):
+    """str.translate table filled on demand: each character to one lower-case, accent-free one."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)) or ch
+        low = base[0].lower()
+        self[code] = low if len(low) == 1 else ch
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lower-case, accent-free text of the same length (offsets stay valid)."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)
-        base = "".join(c for c in base if not unicodedata.combining(c)) or ch
-        out.append(base[0].lower() if len(base[0].lower()) == 1 else ch)
-    return "".join(out)
+    return text.translate(_FOLD)
 
 
 def _alt(words) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -27,7 +28,9 @@ from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat,
 from .article import Article
 from .ingest import InputError
 from .iris import article_iri
+from .jsonld import write_jsonld
 from .namespaces import ENTITY_CLASSES, KG, PREFIXES, RDF_TYPE, kg
+from .query_guard import too_complex
 
 DEFAULT_STORE = "kgstore"
 
@@ -57,6 +60,8 @@ class BuildReport:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    removed: int = 0  # by --prune
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per build stage (kg.parallel)
 
     @property
     def articles(self) -> int:
@@ -67,6 +72,8 @@ class BuildReport:
         parts = [f"{self.articles} articles built ({self.added} new, {self.replaced} replaced)",
                  f"{self.unchanged} unchanged", f"{self.failed} failed", f"{self.triples} triples",
                  f"{self.seconds:.1f} s ({rate:.0f} articles/s)"]
+        if self.removed:
+            parts.insert(2, f"{self.removed} removed")
         return ", ".join(parts)
 
 
@@ -96,15 +103,17 @@ class KnowledgeGraph:
                 raise StoreError(f"{root}: no kg store here; build one first with `kg build PATH --store {root}`")
             try:
                 return cls(Store.read_only(str(data)), root, read_only=True)
-            except OSError as e:
-                raise StoreError(f"{root}: cannot open the store for reading: {e}") from e
+            except (OSError, RuntimeError) as e:
+                raise StoreError(f"{root}: cannot open the store for reading: {e}; if it was copied while a "
+                                 "build ran, copy it again") from e
         if root.exists() and not root.is_dir():
             raise StoreError(f"{root}: is a file, not a store directory; choose another --store")
         try:
-            data.mkdir(parents=True, exist_ok=True)
+            root.mkdir(parents=True, exist_ok=True)
             lock = (root / "kg.lock").open("a+")
         except OSError as e:
-            raise StoreError(f"{root}: cannot create or write the store: {e.strerror or e}") from e
+            raise StoreError(f"{root}: cannot create or write the store: {e.strerror or e}; check the directory's "
+                             "permissions and free space, or choose another --store") from e
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -118,8 +127,10 @@ class KnowledgeGraph:
         lock.write(f"pid {os.getpid()}")
         lock.flush()
         try:
+            if not data.exists():
+                _create_store(data)
             store = Store(str(data))
-        except OSError as e:
+        except (OSError, RuntimeError) as e:
             lock.close()
             raise StoreError(f"{root}: cannot open the store: {e}") from e
         return cls(store, root, lock)
@@ -130,17 +141,29 @@ class KnowledgeGraph:
         return cls(Store(), None)
 
     def close(self) -> None:
-        if not self.read_only:
-            self.store.flush()
-        if self._lock is not None:
-            self._lock.close()
-            self._lock = None
+        try:
+            if not self.read_only:
+                self._flush()
+        finally:
+            if self._lock is not None:
+                self._lock.close()
+                self._lock = None
 
     def __enter__(self) -> KnowledgeGraph:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            self.close()
+        except StoreError:
+            if exc_type is None:
+                raise  # else the error already in flight (usually the same disk failure) says it first
+
+    def _flush(self) -> None:
+        try:
+            self.store.flush()
+        except OSError as e:
+            raise StoreError(_write_failure(self.path, e)) from e
 
     # ------------------------------------------------------------------ writing
 
@@ -150,63 +173,36 @@ class KnowledgeGraph:
         *,
         on_error: str = "skip",
         progress: Callable[[int], None] | None = None,
+        workers: int = 1,
+        prune: bool = False,
+        bulk: bool = False,
     ) -> BuildReport:
         """Extract and store articles; unchanged ones (same content hash) are skipped.
 
-        Each article goes in as one transaction (its named graph replaced whole). With
-        `on_error="fail"` the first unreadable input stops the build before anything is written.
+        Articles are extracted in `workers` processes and written in batches, each batch one
+        transaction (a changed article's named graph replaced whole); `bulk` uses Oxigraph's
+        faster, non-atomic bulk loader instead (see kg.parallel). `prune` removes stored articles
+        absent from `articles`. With `on_error="fail"` the first unreadable input stops the build
+        before anything is written.
         """
-        from .extract import extract
-        from .rdf import extraction_quads
+        from .parallel import build
 
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only; open it without read_only to build")
-        report = BuildReport()
-        started = time.perf_counter()
         items: Iterable[Article | InputError] = articles
         if on_error == "fail":
             items = _fail_fast(articles)
-        seen: set[str] = set()
-        for item in items:
-            if isinstance(item, InputError):
-                report.failed += 1
-                report.errors.append(str(item))
-                continue
-            report.warnings += item.warnings
-            if item.id in seen:
-                report.warnings.append(f"{item.source}: duplicate article id {item.id!r}; the later one wins")
-            seen.add(item.id)
-            graph = NamedNode(article_iri(item.id))
-            previous = self.content_hash(item.id)
-            if previous == item.content_hash:
-                report.unchanged += 1
-                if progress:
-                    progress(1)
-                continue
-            try:
-                quads = extraction_quads(extract(item))
-            except Exception as e:  # one article's failure must not stop the batch
-                report.failed += 1
-                report.errors.append(f"{item.source}: extraction failed: {type(e).__name__}: {e}")
-                continue
-            self._replace_graph(graph, quads, exists=previous is not None)
-            report.triples += len(quads)
-            if previous is None:
-                report.added += 1
-            else:
-                report.replaced += 1
-            if progress:
-                progress(1)
-        self.store.flush()
-        report.seconds = time.perf_counter() - started
-        return report
+        return build(self, items, BuildReport(), workers=workers, progress=progress, prune=prune, bulk=bulk)
 
     def _replace_graph(self, graph: NamedNode, quads: list[Quad], exists: bool) -> None:
         # extend() is one transaction: the article's graph is there whole or not at all. A crash
         # between the removal and the insertion leaves the article absent, and the next run adds it.
-        if exists:
-            self.store.remove_graph(graph)
-        self.store.extend(quads)
+        try:
+            if exists:
+                self.store.remove_graph(graph)
+            self.store.extend(quads)
+        except OSError as e:  # disk full, store made read-only...: committed articles are intact
+            raise StoreError(_write_failure(self.path, e)) from e
 
     def content_hash(self, article_id: str) -> str | None:
         """The stored content hash of an article, or None if it is not in the store."""
@@ -228,7 +224,12 @@ class KnowledgeGraph:
         """Load RDF from a file (ttl, trig, nt, nq, jsonld, rdf/xml); returns the number of quads added."""
         before = len(self.store)
         rdf_format = EXPORT_FORMATS[fmt] if fmt else None
-        self.store.load(source, format=rdf_format) if rdf_format else self.store.load(source)
+        if isinstance(source, (str, os.PathLike)):
+            # pyoxigraph reads a str `input` as RDF text, so a file name must go in as `path`.
+            rdf_format = rdf_format or RdfFormat.from_extension(Path(source).suffix.lstrip("."))
+            self.store.load(path=str(source), format=rdf_format)
+        else:
+            self.store.load(source, format=rdf_format)
         self.store.flush()
         return len(self.store) - before
 
@@ -236,6 +237,9 @@ class KnowledgeGraph:
 
     def query(self, sparql: str, **kwargs: Any) -> QuerySolutions | QueryBoolean | Iterator:
         """Run a SPARQL query over the union of all article graphs; kg's prefixes are predeclared."""
+        reason = too_complex(sparql)
+        if reason:  # past these limits the query engine overflows its stack and kills the process
+            raise SyntaxError(reason)
         return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kwargs)
 
     def articles(self) -> list[str]:
@@ -256,13 +260,18 @@ class KnowledgeGraph:
             node = NamedNode(article_iri(graph))
             if not self.store.contains_named_graph(node):
                 raise StoreError(f"no article {graph!r} in {self.path}; `kg stats` lists the articles")
+            if fmt == "jsonld":  # with an @context of kg's prefixes (kg/jsonld.py)
+                return write_jsonld(self.store.quads_for_pattern(None, None, None, node), output)
             if fmt in DATASET_FORMATS:
                 quads = self.store.quads_for_pattern(None, None, None, node)
                 return serialize(quads, output, rdf_format, prefixes=prefixes)
             return self.store.dump(output, rdf_format, from_graph=node, prefixes=prefixes)
+        if fmt == "jsonld":
+            return write_jsonld(self.store, output)
         if fmt in DATASET_FORMATS:
             return self.store.dump(output, rdf_format, prefixes=prefixes)
-        triples = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        # The union includes the default graph, where `kg import` puts plain triples.
+        triples = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
         return serialize(triples, output, rdf_format, prefixes=prefixes)
 
     def stats(self) -> dict[str, Any]:
@@ -278,6 +287,23 @@ class KnowledgeGraph:
         articles = sum(1 for _ in self.store.quads_for_pattern(None, RDF_TYPE, kg("Article"), None))
         return {"articles": articles, "entities": classes, "quads": len(self.store),
                 "properties": dict(properties.most_common())}
+
+
+def _create_store(data: Path) -> None:
+    """A new, empty Oxigraph store at `data`, which appears whole or not at all."""
+    # Killed while RocksDB lays out a new store, a build would leave a directory no reader can
+    # open ("column family not found"); laying it out aside and renaming it into place avoids that.
+    fresh = data.with_name(data.name + ".new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    store = Store(str(fresh))
+    store.flush()
+    del store
+    fresh.rename(data)
+
+
+def _write_failure(root: Path | None, error: OSError) -> str:
+    return (f"{root}: cannot write the store ({error}); free disk space or make it writable, then run the "
+            "same `kg build` again: the articles already built are kept and the rest are added")
 
 
 def _short(iri: str) -> str:

@@ -18,6 +18,15 @@ from .langid import detect_language
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl", ".ndjson"}
 
+#: Longer texts are cut at a paragraph break, with a warning. A press release is 2,000-20,000
+#: characters; past this size a "text" is a dump rather than an article, and extraction time
+#: grows faster than the text, so the cap is what keeps one bad file from stalling a batch.
+MAX_TEXT_CHARS = 100_000
+#: HTML is cut before parsing too (markup runs 5-20 times the size of the text it holds).
+MAX_HTML_CHARS = 20 * MAX_TEXT_CHARS
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 #: Magic numbers of binary files people drop into article folders by mistake.
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -64,15 +73,19 @@ def _read_file(path: Path) -> Iterator[Article | InputError]:
     try:
         data = path.read_bytes()
     except OSError as e:
-        yield InputError(str(path), f"cannot read: {e.strerror or e}")
+        yield InputError(str(path), f"cannot read: {e.strerror or e}; check that it exists and is readable")
         return
     text = _decode(path, data)
     if isinstance(text, InputError):
         yield text
         return
     text, warning = text
+    if suffix in (".html", ".htm") and len(text) > MAX_HTML_CHARS:
+        text = text[:MAX_HTML_CHARS]
+        warning = "; ".join(filter(None, [warning, f"{path}: HTML page is over {MAX_HTML_CHARS:,} characters; "
+                                                   "only its beginning was read"]))
     if not text.strip():
-        yield InputError(str(path), "file is empty; nothing to build")
+        yield InputError(str(path), _EMPTY_FILE)
         return
     if suffix == ".json":
         yield from _read_json(path, text, warning)
@@ -96,6 +109,9 @@ def _decode(path: Path, data: bytes) -> tuple[str, str | None] | InputError:
     except UnicodeDecodeError as e:
         warning = f"{path}: not valid UTF-8 at byte {e.start}; read as Latin-1 (save it as UTF-8 to silence this)"
         return data.decode("cp1252", errors="replace"), warning
+
+
+_EMPTY_FILE = "file is empty; add the article's text or remove the file"
 
 
 def _finish(item: Article | InputError, warning: str | None) -> Article | InputError:
@@ -123,9 +139,13 @@ def _from_markdown(path: Path, text: str) -> Article | InputError:
 def _from_html(path: Path, html: str) -> Article | InputError:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    try:
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as e:  # a parser's failure on one hostile page must not stop the batch
+        return InputError(str(path), f"HTML page could not be parsed ({type(e).__name__}); save its text as .txt")
     if extracted is None or not (extracted.text or "").strip():
-        return InputError(str(path), "HTML page has no readable article text (all script or markup?)")
+        return InputError(str(path), "HTML page has no readable article text (all script or markup?); "
+                                     "save the article's text as .txt instead")
     record = {
         "id": path.stem,
         "title": extracted.title or "",
@@ -137,10 +157,9 @@ def _from_html(path: Path, html: str) -> Article | InputError:
 
 
 def _read_json(path: Path, text: str, warning: str | None) -> Iterator[Article | InputError]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield InputError(f"{path}:{e.lineno}", f"malformed JSON at column {e.colno}: {e.msg}")
+    data = _parse_json(str(path), text, "fix the file (a JSON validator shows where) or remove it", whole_file=True)
+    if isinstance(data, InputError):
+        yield data
         return
     if isinstance(data, dict):
         yield _finish(_make(str(path), data, default_id=path.stem), warning)
@@ -174,14 +193,28 @@ def _read_jsonl(path: Path) -> Iterator[Article | InputError]:
                 yield decoded
                 continue
             line, warning = decoded
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                yield InputError(source, f"malformed JSON at column {e.colno}: {e.msg}; fix or remove the line")
+            record = _parse_json(source, line, "fix or remove the line")
+            if isinstance(record, InputError):
+                yield record
                 continue
             yield _finish(_make(source, record, default_id=f"{path.stem}-{lineno}"), warning)
         if not seen_any:
-            yield InputError(str(path), "file is empty; nothing to build")
+            yield InputError(str(path), _EMPTY_FILE)
+
+
+def _parse_json(source: str, text: str, advice: str, whole_file: bool = False) -> object | InputError:
+    """The parsed JSON, or an error naming where it breaks (a JSONL `source` already names its line)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        if whole_file:
+            return InputError(f"{source}:{e.lineno}", f"malformed JSON at line {e.lineno} column {e.colno}: "
+                                                      f"{e.msg}; {advice}")
+        return InputError(source, f"malformed JSON at column {e.colno}: {e.msg}; {advice}")
+    except RecursionError:
+        return InputError(source, f"JSON nested too deeply to be an article; {advice}")
+    except ValueError as e:  # e.g. an integer of thousands of digits
+        return InputError(source, f"JSON value cannot be read ({e}); {advice}")
 
 
 def _make(source: str, record: object, default_id: str | None = None) -> Article | InputError:
@@ -190,20 +223,22 @@ def _make(source: str, record: object, default_id: str | None = None) -> Article
         return InputError(source, "an article must be a JSON object with a 'text' field")
     text = record.get("text")
     if text is None:
-        return InputError(source, "article has no 'text' field")
+        return InputError(source, "article has no 'text' field; put the article's body in 'text'")
     if not isinstance(text, str):
-        return InputError(source, f"'text' must be a string, not {type(text).__name__}")
-    text = text.replace("\x00", "")
-    if not text.strip():
-        return InputError(source, "article text is empty")
+        return InputError(source, f"'text' must be a string, not {type(text).__name__}; "
+                                  "put the article's body in 'text' as one string")
     warnings: list[str] = []
-    title = _as_str(record.get("title")).replace("\x00", "")
-    url = _as_str(record.get("url")) or None
-    article_id = _as_str(record.get("id")) or url or default_id or source
+    text = _clean(text, source, "text", warnings)
+    if not text.strip():
+        return InputError(source, "article text is empty; give it some text or remove it")
+    text = _cap(text, source, warnings)
+    title = _clean(_as_str(record.get("title")), source, "title", warnings)[:1000]
+    url = _clean(_as_str(record.get("url")), source, "url", warnings) or None
+    article_id = _clean(_as_str(record.get("id")), source, "id", warnings) or url or default_id or source
     published = _parse_date(record.get("published"))
     if record.get("published") and published is None:
         warnings.append(f"{source}: published date {record.get('published')!r} is not an ISO date; ignored")
-    lang = _as_str(record.get("lang")).lower()[:2] or None
+    lang = _clean(_as_str(record.get("lang")), source, "lang", warnings).lower()[:2] or None
     if lang is None:
         lang = detect_language(f"{title}\n{text}")
     if lang not in SUPPORTED_LANGS:
@@ -212,6 +247,32 @@ def _make(source: str, record: object, default_id: str | None = None) -> Article
         )
     return Article(id=article_id, text=text, title=title, url=url, published=published, lang=lang,
                    source=source, warnings=warnings)
+
+
+def _clean(value: str, source: str, name: str, warnings: list[str]) -> str:
+    """Drop NULs and replace lone surrogates (JSON allows "\\ud800"; RDF and UTF-8 do not)."""
+    value = value.replace("\x00", "")
+    if _LONE_SURROGATE.search(value):
+        warnings.append(f"{source}: '{name}' holds unpaired UTF-16 surrogates; replaced with U+FFFD")
+        value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+        value = _LONE_SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def _cap(text: str, source: str, warnings: list[str]) -> str:
+    """At most MAX_TEXT_CHARS, cut at the last paragraph (else sentence, else space) break before it."""
+    if len(text) <= MAX_TEXT_CHARS:
+        return text
+    head = text[:MAX_TEXT_CHARS]
+    for sep in ("\n\n", "\n", ". ", " "):
+        cut = head.rfind(sep)
+        if cut > MAX_TEXT_CHARS // 2:
+            head = head[:cut + len(sep)].rstrip()
+            break
+    warnings.append(f"{source}: article text has {len(text):,} characters; only the first {len(head):,} "
+                    f"(up to a paragraph break before {MAX_TEXT_CHARS:,}) were read; split it into articles "
+                    "to read the rest")
+    return head
 
 
 def _as_str(value: object) -> str:

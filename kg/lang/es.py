@@ -9,18 +9,19 @@ INSTITUTION_HEADS = {
     "Embajada", "Procuraduría", "Defensoría", "Contraloría", "Servicio", "Parlamento", "Partido", "Sindicato",
     "Cooperativa", "Alianza", "Comité", "Junta", "Gabinete", "Tesoro", "Hospital", "Museo", "Observatorio",
     "Coordinación", "Casa", "Ejército", "Armada", "Fuerza", "Fuerzas", "Cancillería", "Vicepresidencia", "Red",
-    "Sociedad", "Foro", "Academia", "Oficina", "Unidad", "Bolsa", "Petróleos", "Pontificia", "Registro",
+    "Sociedad", "Academia", "Oficina", "Unidad", "Bolsa", "Petróleos", "Pontificia", "Registro",
 }
-INSTITUTION_TAILS: set[str] = set()
-DEMONYM_INSTITUTIONS = {"gobierno", "cancillería", "presidencia", "embajada", "congreso", "senado", "ejército"}
+from .en import INSTITUTION_TAILS  # noqa: E402,F401
+DEMONYM_INSTITUTIONS = {"cancillería", "congreso", "senado", "ejército"}
 PLACE_GOVERNMENTS = {"Gobierno", "Alcaldía", "Municipalidad", "Intendencia", "Gobernación", "Embajada", "Presidencia",
                      "Cancillería"}
 
-PARTICLES = {"de", "del", "la", "las", "los", "y", "da", "do", "dos", "di", "van", "von", "d'"}
+PARTICLES = {"de", "del", "la", "las", "los", "da", "do", "dos", "di", "van", "von", "d'", "al", "para", "contra", "sobre"}
 CONJUNCTIONS = {"y", "e", "o", "u"}
 HONORIFICS = {"Sr.", "Sra.", "Dr.", "Dra.", "Don", "Doña", "señor", "señora", "doctor", "doctora", "Lic.", "Ing."}
 
 EVENT_NOUNS = {
+    "acuerdo": "signing", "convenio": "signing", "memorando": "signing", "tratado": "signing",
     "seminario": "seminar", "seminarios": "seminar", "taller": "seminar", "talleres": "seminar", "curso": "seminar",
     "capacitación": "seminar", "simposio": "seminar", "conversatorio": "seminar", "charla": "seminar",
     "reunión": "meeting", "reuniones": "meeting", "encuentro": "meeting", "encuentros": "meeting", "sesión": "meeting",
@@ -43,4 +44,7 @@ EVENT_PREMODIFIERS = {"primera", "primer", "primero", "segunda", "segundo", "ter
 EVENT_ANAPHORA = {"evento", "encuentro", "actividad"}
 PHRASE_STOPS = {"que", "donde", "cuando", "cual", "cuales", "cuyo", "cuya", "fue", "fueron", "es", "son", "será",
                 "serán", "tuvo", "tiene", "tendrá", "va", "debe", "está", "están", "como", "pero", "pues", "afirmó",
-                "dijo", "destacó", "según", "además", "realizado", "realizada", "realizó", "se"}
+                "dijo", "destacó", "según", "además", "realizado", "realizada", "realizó", "se", "desde", "este", "esta",
+                "ayer", "hoy", "mañana", "durante", "tras", "antes", "después"}
+#: Endings of finite verbs (past, future) that end a noun phrase ("a visita do ministro supondrá").
+VERB_ENDINGS = ("ó", "aron", "ieron", "rá", "rán", "aba", "aban")

@@ -10,23 +10,24 @@ INSTITUTION_HEADS = {
     "Defensoria", "Controladoria", "Serviço", "Parlamento", "Partido", "Sindicato", "Cooperativa", "Aliança",
     "Comitê", "Junta", "Gabinete", "Tesouro", "Receita", "Caixa", "Hospital", "Museu", "Observatório",
     "Coordenação", "Coordenadoria", "Casa", "Guarda", "Exército", "Marinha", "Força", "Forças", "Chancelaria",
-    "Vice-Presidência", "Rede", "Sociedade", "Fórum", "Academia", "Escritório", "Unidade", "Bolsa", "Petróleos",
+    "Vice-Presidência", "Rede", "Sociedade", "Academia", "Escritório", "Unidade", "Bolsa", "Petróleos",
 }
-#: Words that close an institution's name (English-style "X Bank"): few in Portuguese.
-INSTITUTION_TAILS: set[str] = set()
+#: Words that close an institution's name: English ones, since articles name foreign companies and banks as they are.
+from .en import INSTITUTION_TAILS  # noqa: E402,F401
 #: Institutions written in lower case and named by a demonym ("o governo brasileiro", "a chancelaria argentina").
-DEMONYM_INSTITUTIONS = {"governo", "chancelaria", "presidência", "embaixada", "congresso", "senado", "exército"}
+DEMONYM_INSTITUTIONS = {"chancelaria", "congresso", "senado", "exército", "itamaraty"}
 #: Heads whose name is a government of a country or place: "Governo do Chile", "Prefeitura de Joinville".
 PLACE_GOVERNMENTS = {"Governo", "Prefeitura", "Embaixada", "Presidência", "Chancelaria"}
 
 #: Words that join the parts of a name.
-PARTICLES = {"de", "da", "do", "das", "dos", "e", "d'", "di", "del", "van", "von", "la"}
+PARTICLES = {"de", "da", "do", "das", "dos", "d'", "di", "del", "van", "von", "la", "à", "às", "ao", "aos", "para", "contra", "sobre"}
 CONJUNCTIONS = {"e", "ou"}
 #: Courtesy titles that announce a person's name.
 HONORIFICS = {"Sr.", "Sra.", "Dr.", "Dra.", "Dom", "Dona", "senhor", "senhora", "doutor", "doutora", "Prof.", "Profa."}
 
 #: Event nouns, by the kind of event (events of one kind in one article are one event unless titled apart).
 EVENT_NOUNS = {
+    "acordo": "signing", "convênio": "signing", "memorando": "signing", "tratado": "signing",
     "seminário": "seminar", "seminários": "seminar", "workshop": "seminar", "oficina": "seminar", "curso": "seminar",
     "palestra": "seminar", "capacitação": "seminar", "treinamento": "seminar", "simpósio": "seminar",
     "reunião": "meeting", "reuniões": "meeting", "encontro": "meeting", "encontros": "meeting", "sessão": "meeting",
@@ -53,4 +54,7 @@ EVENT_ANAPHORA = {"evento", "encontro", "atividade"}
 #: Words that end a descriptive event phrase (a clause starts).
 PHRASE_STOPS = {"que", "onde", "quando", "qual", "quais", "cujo", "cuja", "foi", "foram", "é", "são", "será", "serão",
                 "teve", "tem", "terá", "vai", "deve", "está", "estão", "como", "mas", "porém", "pois", "afirmou",
-                "disse", "destacou", "segundo", "além", "realizado", "realizada", "realizou"}
+                "disse", "destacou", "segundo", "além", "realizado", "realizada", "realizou", "desde", "nesta", "neste",
+                "nessa", "nesse", "ontem", "hoje", "amanhã", "durante", "após", "antes", "depois"}
+#: Endings of finite verbs (past, future) that end a noun phrase ("a visita do ministro supondrá").
+VERB_ENDINGS = ("ou", "iu", "aram", "eram", "iram", "rá", "rão", "ava", "avam")

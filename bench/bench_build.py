@@ -1,0 +1,252 @@
+"""Build benchmark: `make bench SIZES="1000 10000 100000" WORKERS=2`.
+
+For each size, on synthetic articles from bench/generate.py (cached as JSONL in --work):
+- a first build with N workers: articles/s and triples/s end to end (open to close, pool start
+  included), peak RSS of the build (the process and its workers, summed, sampled every 50 ms),
+  store size on disk, and seconds per stage (read, NLP, RDF, store, writer waiting);
+- a second build over the same, unchanged input (the incremental path);
+- the queries of data/queries/*.rq on our store against rdflib's in-memory Dataset holding the
+  same N-Quads, and Turtle export against rdflib's serializer (below --rdflib-max-quads: rdflib
+  needs about 1 KB of memory per triple).
+Results go to stdout as Markdown tables and to --work/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import generate  # noqa: E402
+
+from kg import KnowledgeGraph  # noqa: E402
+from kg.ingest import read_articles  # noqa: E402
+
+QUERIES = sorted((ROOT / "data" / "queries").glob("*.rq"))
+
+
+class PeakRSS:
+    """Peak resident memory of this process plus its children, summed, sampled in a thread."""
+
+    def __init__(self, interval: float = 0.05):
+        self.interval, self.peak, self._stop = interval, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            for proc in [me, *me.children(recursive=True)]:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            self.peak = max(self.peak, total)
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def corpus(work: Path, n: int) -> Path:
+    path = work / f"articles-{n}.jsonl"
+    if not path.exists():
+        generate.main([str(n), "-o", str(path)])
+    return path
+
+
+def timed_build(store: Path, source: Path, workers: int, bulk: bool) -> tuple[float, int, object]:
+    started = time.perf_counter()
+    with PeakRSS() as rss:
+        with KnowledgeGraph.open(store) as graph:
+            report = graph.add(read_articles([source]), workers=workers, bulk=bulk)
+        del graph
+    return time.perf_counter() - started, rss.peak, report
+
+
+def best_of(fn, repeat: int = 3, budget: float = 20.0) -> float:
+    """Best wall time of `fn` over `repeat` runs, fewer if one run takes more than `budget` s."""
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+        if best > budget:
+            break
+    return best
+
+
+def isolated(args: list[str], memory_gb: float, timeout: float) -> dict:
+    """Run `bench_build.py --child ARGS` in a process with capped memory and time; its JSON, or why it died.
+
+    Oxigraph 0.5's union default graph repeats a triple once per named graph holding it, so
+    joins over entities named in many articles can grow past any memory (see bench/README.md):
+    a query is measured in a child process that may die without taking the benchmark along.
+    """
+    limit = int(memory_gb * 2**30)
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    try:
+        proc = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True, text=True,
+                              timeout=timeout, preexec_fn=cap)
+    except subprocess.TimeoutExpired:
+        return {"error": f"over {timeout:.0f} s"}
+    if proc.returncode != 0:
+        return {"error": f"died (exit {proc.returncode}; memory cap {memory_gb:g} GB?)"}
+    return json.loads(proc.stdout)
+
+
+def child(args: list[str]) -> None:
+    """In the child: `ours STORE QUERY` or `rdflib NQUADS TTL_OUT QUERY...`; prints JSON."""
+    if args[0] == "ours":
+        graph = KnowledgeGraph.open(args[1], read_only=True)
+        text = Path(args[2]).read_text(encoding="utf-8")
+        rows = sum(1 for _ in graph.query(text))
+        print(json.dumps({"rows": rows, "seconds": best_of(lambda: sum(1 for _ in graph.query(text)))}))
+        return
+    import rdflib
+
+    t0 = time.perf_counter()
+    dataset = rdflib.Dataset(default_union=True)
+    dataset.parse(args[1], format="nquads")
+    out: dict = {"load_s": time.perf_counter() - t0, "queries": {}}
+    for path in args[3:]:
+        text = Path(path).read_text(encoding="utf-8")
+        rows = []
+        seconds = best_of(lambda: rows.append(sum(1 for _ in dataset.query(text))), repeat=2)
+        out["queries"][Path(path).stem] = {"rows": rows[0], "seconds": seconds}
+    union = rdflib.Graph()
+    for triple in dataset.triples((None, None, None)):
+        union.add(triple)
+    del dataset
+    out["turtle_s"] = best_of(lambda: union.serialize(destination=args[2], format="turtle"), repeat=1)
+    print(json.dumps(out))
+
+
+def compare_with_rdflib(store: Path, work: Path, memory_gb: float, timeout: float) -> dict:
+    with KnowledgeGraph.open(store, read_only=True) as graph:
+        nq = work / "dump.nq"
+        ours_nq = best_of(lambda: graph.export("nq", str(nq)), repeat=1)
+        ours_ttl = best_of(lambda: graph.export("ttl", str(work / "ours.ttl")), repeat=1)
+    del graph
+    theirs = isolated(["rdflib", str(nq), str(work / "rdflib.ttl"), *map(str, QUERIES)], memory_gb, timeout * 4)
+    queries = {}
+    for path in QUERIES:
+        ours = isolated(["ours", str(store), str(path)], memory_gb, timeout)
+        other = theirs.get("queries", {}).get(path.stem, theirs)
+        entry = {"rows": ours.get("rows"), "ours_s": ours.get("seconds"), "ours_error": ours.get("error"),
+                 "rdflib_rows": other.get("rows"), "rdflib_s": other.get("seconds"), "rdflib_error": other.get("error")}
+        if entry["ours_s"] and entry["rdflib_s"]:
+            entry["ratio"] = entry["rdflib_s"] / entry["ours_s"]
+        queries[path.stem] = entry
+    turtle = {"ours_s": ours_ttl, "rdflib_s": theirs.get("turtle_s")}
+    if turtle["rdflib_s"]:
+        turtle["ratio"] = turtle["rdflib_s"] / ours_ttl
+    return {"export_nq_s": ours_nq, "rdflib_load_s": theirs.get("load_s"), "rdflib_error": theirs.get("error"),
+            "queries": queries, "turtle": turtle}
+
+
+def run(n: int, work: Path, workers: int, bulk: bool, rdflib_max_quads: int, memory_gb: float,
+        timeout: float) -> dict:
+    source = corpus(work, n)
+    store = work / f"store-{n}"
+    shutil.rmtree(store, ignore_errors=True)
+    seconds, peak, report = timed_build(store, source, workers, bulk)
+    again, _, report2 = timed_build(store, source, workers, bulk)
+    assert report2.unchanged == n, report2.summary()
+    with KnowledgeGraph.open(store, read_only=True) as graph:
+        quads = len(graph.store)
+    result = {
+        "articles": n, "workers": workers, "bulk": bulk, "seconds": seconds,
+        "articles_per_s": report.articles / seconds, "triples": report.triples,
+        "triples_per_s": report.triples / seconds, "peak_rss_mb": peak / 2**20,
+        "store_mb": dir_size(store) / 2**20, "input_mb": source.stat().st_size / 2**20,
+        "stages_s": report.stages, "failed": report.failed,
+        "second_run_s": again, "second_run_speedup": seconds / again,
+    }
+    if quads <= rdflib_max_quads:
+        result["rdflib"] = compare_with_rdflib(store, work, memory_gb, timeout)
+    return result
+
+
+def markdown(results: list[dict]) -> str:
+    lines = ["| articles | workers | s | articles/s | triples/s | peak RSS MB | store MB | 2nd run s (speedup) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        lines.append(f"| {r['articles']} | {r['workers']}{' bulk' if r['bulk'] else ''} | {r['seconds']:.1f} | "
+                     f"{r['articles_per_s']:.0f} | {r['triples_per_s']:.0f} | {r['peak_rss_mb']:.0f} | "
+                     f"{r['store_mb']:.0f} | {r['second_run_s']:.2f} ({r['second_run_speedup']:.0f}x) |")
+    lines += ["", "Stages (seconds; nlp and rdf are CPU seconds summed over the workers):", "",
+              "| articles | read | nlp | rdf | store | writer waiting |", "|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        s = r["stages_s"]
+        lines.append(f"| {r['articles']} | {s['read']:.1f} | {s['nlp']:.1f} | {s['rdf']:.1f} | "
+                     f"{s['store']:.1f} | {s['wait']:.1f} |")
+    for r in results:
+        if "rdflib" not in r:
+            continue
+        c = r["rdflib"]
+        lines += ["", f"Against rdflib {__import__('rdflib').__version__} in memory, {r['articles']} articles "
+                  f"(rdflib load of the N-Quads: {c['rdflib_load_s']:.1f} s):", "",
+                  "| query | rows | ours ms | rdflib ms | rdflib / ours |", "|---|---:|---:|---:|---:|"]
+        for name, q in c["queries"].items():
+            ours = f"{q['ours_s'] * 1000:.1f}" if q["ours_s"] else q["ours_error"]
+            theirs = f"{q['rdflib_s'] * 1000:.1f}" if q["rdflib_s"] else q["rdflib_error"]
+            ratio = f"{q['ratio']:.0f}x" if "ratio" in q else "-"
+            rows = q["rows"] if q["rows"] == q["rdflib_rows"] else f"{q['rows']} (rdflib {q['rdflib_rows']})"
+            lines.append(f"| {name} | {rows} | {ours} | {theirs} | {ratio} |")
+        t = c["turtle"]
+        theirs = f"{t['rdflib_s'] * 1000:.0f}" if t["rdflib_s"] else c["rdflib_error"]
+        ratio = f"{t['ratio']:.1f}x" if "ratio" in t else "-"
+        lines.append(f"| Turtle export | | {t['ours_s'] * 1000:.0f} | {theirs} | {ratio} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000 10000 100000", help="article counts, space-separated")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--bulk", action="store_true", help="Oxigraph's bulk loader instead of transactions")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/kg-bench"), help="corpora, stores, results")
+    parser.add_argument("--rdflib-max-quads", type=int, default=2_000_000)
+    parser.add_argument("--memory-gb", type=float, default=6.0, help="memory cap of each query process")
+    parser.add_argument("--timeout", type=float, default=120.0, help="time cap of each query process, s")
+    parser.add_argument("--child", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child)
+        return
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for n in (int(s) for s in args.sizes.split()):
+        results.append(run(n, args.work, args.workers, args.bulk, args.rdflib_max_quads, args.memory_gb,
+                           args.timeout))
+        print(json.dumps(results[-1], indent=1), file=sys.stderr, flush=True)
+    (args.work / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(markdown(results))
+
+
+if __name__ == "__main__":
+    main()
