@@ -191,6 +191,10 @@ def run(n: int, work: Path, workers: int, bulk: bool, rdflib_max_quads: int, mem
     return result
 
 
+def _seconds(value: float | None, error: str | None) -> str:
+    return f"{value:.1f} s" if value is not None else str(error)
+
+
 def markdown(results: list[dict]) -> str:
     lines = ["| articles | workers | s | articles/s | triples/s | peak RSS MB | store MB | 2nd run s (speedup) |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -209,7 +213,7 @@ def markdown(results: list[dict]) -> str:
             continue
         c = r["rdflib"]
         lines += ["", f"Against rdflib {__import__('rdflib').__version__} in memory, {r['articles']} articles "
-                  f"(rdflib load of the N-Quads: {c['rdflib_load_s']:.1f} s):", "",
+                  f"(rdflib load of the N-Quads: {_seconds(c['rdflib_load_s'], c['rdflib_error'])}):", "",
                   "| query | rows | ours ms | rdflib ms | rdflib / ours |", "|---|---:|---:|---:|---:|"]
         for name, q in c["queries"].items():
             ours = f"{q['ours_s'] * 1000:.1f}" if q["ours_s"] else q["ours_error"]

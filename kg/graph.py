@@ -9,21 +9,21 @@
 
 A store directory holds Oxigraph's files (`oxigraph/`) and a lock file naming the process that
 writes. One writer at a time; any number of readers (`read_only=True`) see the last committed state.
-Each article is written in one transaction, so a crash never leaves half an article.
+Articles are written in batches, each one transaction, so a crash never leaves half an article
+(`kg.parallel` says more, and what `bulk=True` changes).
 """
 from __future__ import annotations
 
 import fcntl
 import os
 import shutil
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from pyoxigraph import NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
+from pyoxigraph import DefaultGraph, NamedNode, Quad, QueryBoolean, QuerySolutions, RdfFormat, Store, serialize
 
 from .article import Article
 from .ingest import InputError
@@ -31,6 +31,7 @@ from .iris import article_iri
 from .jsonld import write_jsonld
 from .namespaces import ENTITY_CLASSES, KG, PREFIXES, RDF_TYPE, kg
 from .query_guard import too_complex
+from .union import drop_graph, dropping, mend_if_interrupted, named_quads, rebuild_union, with_union
 
 DEFAULT_STORE = "kgstore"
 
@@ -133,6 +134,11 @@ class KnowledgeGraph:
         except (OSError, RuntimeError) as e:
             lock.close()
             raise StoreError(f"{root}: cannot open the store: {e}") from e
+        try:
+            mend_if_interrupted(store, root)
+        except OSError as e:
+            lock.close()
+            raise StoreError(_write_failure(root, e)) from e
         return cls(store, root, lock)
 
     @classmethod
@@ -194,15 +200,9 @@ class KnowledgeGraph:
             items = _fail_fast(articles)
         return build(self, items, BuildReport(), workers=workers, progress=progress, prune=prune, bulk=bulk)
 
-    def _replace_graph(self, graph: NamedNode, quads: list[Quad], exists: bool) -> None:
-        # extend() is one transaction: the article's graph is there whole or not at all. A crash
-        # between the removal and the insertion leaves the article absent, and the next run adds it.
-        try:
-            if exists:
-                self.store.remove_graph(graph)
-            self.store.extend(quads)
-        except OSError as e:  # disk full, store made read-only...: committed articles are intact
-            raise StoreError(_write_failure(self.path, e)) from e
+    def add_quads(self, quads: Iterable[Quad]) -> None:
+        """Write ready-made quads of article graphs, and their union, in one transaction."""
+        self.store.extend(with_union(quads))
 
     def content_hash(self, article_id: str) -> str | None:
         """The stored content hash of an article, or None if it is not in the store."""
@@ -216,8 +216,9 @@ class KnowledgeGraph:
         graph = NamedNode(article_iri(article_id))
         if not self.store.contains_named_graph(graph):
             return False
-        self.store.remove_graph(graph)
-        self.store.flush()
+        with dropping(self.path):
+            drop_graph(self.store, graph)
+        self._flush()
         return True
 
     def load(self, source: str | os.PathLike | IO[bytes], fmt: str | None = None) -> int:
@@ -230,6 +231,7 @@ class KnowledgeGraph:
             self.store.load(path=str(source), format=rdf_format)
         else:
             self.store.load(source, format=rdf_format)
+        rebuild_union(self.store)
         self.store.flush()
         return len(self.store) - before
 
@@ -240,7 +242,8 @@ class KnowledgeGraph:
         reason = too_complex(sparql)
         if reason:  # past these limits the query engine overflows its stack and kills the process
             raise SyntaxError(reason)
-        return self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kwargs)
+        # The default graph is the union of the article graphs, kept by the writer (kg/union.py).
+        return self.store.query(sparql, prefixes=PREFIXES, **kwargs)
 
     def articles(self) -> list[str]:
         """IRIs of the stored articles."""
@@ -267,12 +270,11 @@ class KnowledgeGraph:
                 return serialize(quads, output, rdf_format, prefixes=prefixes)
             return self.store.dump(output, rdf_format, from_graph=node, prefixes=prefixes)
         if fmt == "jsonld":
-            return write_jsonld(self.store, output)
-        if fmt in DATASET_FORMATS:
-            return self.store.dump(output, rdf_format, prefixes=prefixes)
-        # The union includes the default graph, where `kg import` puts plain triples.
-        triples = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-        return serialize(triples, output, rdf_format, prefixes=prefixes)
+            return write_jsonld(named_quads(self.store), output)
+        if fmt in DATASET_FORMATS:  # the article graphs; a reader's store makes its own union
+            return serialize(named_quads(self.store), output, rdf_format, prefixes=prefixes)
+        # The default graph is the union of the articles, plus the plain triples `kg import` put there.
+        return self.store.dump(output, rdf_format, from_graph=DefaultGraph(), prefixes=prefixes)
 
     def stats(self) -> dict[str, Any]:
         """Articles, entities per class, triples per property."""
@@ -284,8 +286,8 @@ class KnowledgeGraph:
         properties: Counter[str] = Counter()
         for row in self.query("SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p"):
             properties[_short(row["p"].value)] = int(row["n"].value)
-        articles = sum(1 for _ in self.store.quads_for_pattern(None, RDF_TYPE, kg("Article"), None))
-        return {"articles": articles, "entities": classes, "quads": len(self.store),
+        articles = sum(1 for _ in self.store.quads_for_pattern(None, RDF_TYPE, kg("Article"), DefaultGraph()))
+        return {"articles": articles, "entities": classes, "quads": sum(properties.values()),
                 "properties": dict(properties.most_common())}
 
 

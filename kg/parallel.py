@@ -33,6 +33,7 @@ from .article import Article
 from .ingest import InputError
 from .iris import article_iri
 from .namespaces import kg
+from .union import drop_graph, dropping, mend, with_union
 
 if TYPE_CHECKING:
     from .graph import BuildReport, KnowledgeGraph
@@ -145,15 +146,16 @@ class StoreWriter(Writer):
         try:
             if self.bulk and self.journal:
                 _write_journal(self.journal, iris)
-            for iri in replacing:
-                store.remove_graph(NamedNode(iri))
+            with dropping(self.graph.path if replacing else None):
+                for iri in replacing:
+                    drop_graph(store, NamedNode(iri))
             if self.bulk:
-                store.bulk_load(data, format=RdfFormat.N_QUADS)
+                store.bulk_extend(with_union(parse(data, format=RdfFormat.N_QUADS)))
                 self.graph._flush()
                 if self.journal:
                     os.unlink(self.journal)
             else:
-                store.extend(parse(data, format=RdfFormat.N_QUADS))
+                store.extend(with_union(parse(data, format=RdfFormat.N_QUADS)))
         except OSError as e:
             from .graph import StoreError, _write_failure
 
@@ -174,7 +176,7 @@ def recover(graph: KnowledgeGraph) -> list[str]:
     iris = (graph.path / JOURNAL).read_text(encoding="utf-8").split()
     for iri in iris:
         graph.store.remove_graph(NamedNode(iri))
-    graph._flush()
+    mend(graph.store)  # a bulk load is not atomic: the union may hold part of those articles too
     (graph.path / JOURNAL).unlink()
     return iris
 
@@ -354,8 +356,9 @@ def _prune(graph: KnowledgeGraph, gone: set[str], read_errors: int, report: Buil
         report.warnings.append(f"--prune skipped: {read_errors} inputs could not be read, so the articles "
                                f"they hold cannot be told from deleted ones; fix them and build again")
         return
-    for iri in sorted(gone):
-        graph.store.remove_graph(NamedNode(iri))
+    with dropping(graph.path):
+        for iri in sorted(gone):
+            drop_graph(graph.store, NamedNode(iri))
     report.removed = len(gone)
 
 

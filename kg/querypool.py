@@ -97,10 +97,10 @@ def run_job(snapshot: Snapshot, job: Job, max_rows: int) -> Reply:
 
     options: dict[str, object] = {"prefixes": PREFIXES}
     try:
+        # Without default-graph-uri the store's default graph answers: kg keeps it as the union of
+        # the article graphs (kg/union.py).
         if job.default_graphs:
             options["default_graph"] = [NamedNode(g) for g in job.default_graphs]
-        else:
-            options["use_default_graph_as_union"] = True
         if job.named_graphs:
             options["named_graphs"] = [NamedNode(g) for g in job.named_graphs]
     except ValueError as e:

@@ -17,6 +17,7 @@ from decimal import Decimal, InvalidOperation
 from pyoxigraph import Literal, NamedNode, Quad
 
 from .article import Article
+from .canonical import canonical_label
 from .iris import article_iri, entity_iri, sentence_iri, statement_iri
 from .model import Entity, Extraction
 from .namespaces import OWL_SAME_AS, RDF, RDF_TYPE, RDFS_LABEL, SKOS_ALT, WD, XSD, kg
@@ -72,8 +73,9 @@ def extraction_quads(extraction: Extraction) -> list[Quad]:
         node = nodes[entity.ref] = entity_node(entity)
         quads.append(Quad(art, kg("mentions"), node, graph))
         quads.append(Quad(node, RDF_TYPE, kg(entity.cls), graph))
-        quads.append(Quad(node, RDFS_LABEL, Literal(entity.label), graph))
-        for alias in sorted(entity.aliases - {entity.label}):
+        label = canonical_label(entity)
+        quads.append(Quad(node, RDFS_LABEL, Literal(label), graph))
+        for alias in sorted((entity.aliases | {entity.label}) - {label}):
             quads.append(Quad(node, SKOS_ALT, Literal(alias), graph))
         for index in sorted({m.sentence for m in entity.mentions}):
             quads.append(Quad(node, kg("mentionedIn"), sentence(index), graph))

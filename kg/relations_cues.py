@@ -39,7 +39,7 @@ CUES: dict[str, dict[str, list[str]]] = {
                  "consul", "asesor*", "superintendente*", "consejer*", "diputad*", "senador*", "rector*",
                  "especialista*", "economista*", "ejecutiv*", "titular", "miembro*", "funcionari*",
                  "conservador*", "homolog*", "mandatari*", "fundador*", "cientista*", "investigador*",
-                 "procurador*", "fiscal general", "intendente*"],
+                 "procurador*", "fiscal general", "intendent*", "alcaldesa*", "gerenta*", "jefa*"],
         "speech": ["conferencia magistral", "discurs*", "ponencia*", "expus*", "palabras", "inaugur*",
                    "intervencion*"],
         "organizer": ["organiz*", "coorganiz*", "co-organiz*", "promov*", "coordin*", "convoc*", "realiz*", "a cargo"],

@@ -40,17 +40,24 @@ def extract(ctx: Context) -> None:
     near = _Nearest(ctx, events)
     # a sentence that names another event (and not this one) is about that one
     anaphora = {s for s in _anaphora_sentences(ctx) if not near.others(s, main)}
+    anaphora |= {s for s in near.at if near.framed(ctx, s)}
+    near.generic(ctx, main, anaphora)
     dateline = _dateline(ctx)
     for ev in events:
         scope = sorted({m.sentence for m in ev.mentions} | (anaphora if ev is main else set()))
-        _participants(ctx, ev, scope, near)
+        if ev is main:
+            # a secondary event's sentence names people of the main story too often to trust
+            _participants(ctx, ev, scope, near)
         _named_parties(ctx, ev)
         if ev is main and not _money_event(ctx, ev):
             # a loan approval is the board's act, not a gathering of everyone the story quotes
-            _everyone(ctx, ev, near)
+            _everyone(ctx, ev)
         _locations(ctx, ev, scope, {m.sentence for m in ev.mentions}, near)
         _title_places(ctx, ev)
-        if ev is main and dateline is not None and _dateline_attested(ctx, dateline, scope):
+        if ev is main and dateline is not None and (_dateline_attested(ctx, dateline, scope) or
+                                                    not any(r.prop == "location" and r.subject == ev.ref
+                                                            for r in ctx.relations)):
+            # where the story says nothing of the venue, where it was filed is the best guess
             ctx.add("location", ev, dateline[1], dateline[0].sentence)
         _dates(ctx, ev, scope, lead=ev is main)
 
@@ -84,6 +91,46 @@ class _Nearest:
         owner = self.owner(s, m)
         return owner is None or owner is ev
 
+    def generic(self, ctx: Context, main: Entity, sentences: set[int]) -> None:
+        """"the event", "la reunión" outside any event's name stand for the main event."""
+        noun = re.compile(rf"\b(?:{EVENT_NOUNS.get(ctx.lang, EVENT_NOUNS['en'])})\b")
+        for s in sentences:
+            a, _ = ctx.sentence_span(s)
+            named = list(self.at.get(s, []))
+            for hit in noun.finditer(ctx.sentence_low(s)):
+                x, y = a + hit.start(), a + hit.end()
+                if not any(p <= x < q for p, q, _ in named):
+                    self.at.setdefault(s, []).append((x, y, main))
+
+    def hosts(self, ctx: Context, s: int, m: Mention) -> set[str]:
+        """Events a place of sentence `s` may be the venue of: the event named last before it
+        ("o seminário, em Lima"), one it introduces ("em Tegucigalpa, onde participará na Reunião X"),
+        and the events framed by one ("in the framework of the General Assembly in New York")."""
+        named = self.at.get(s, [])
+        before = [x for x in named if x[1] <= m.start]
+        out = {max(before, key=lambda x: x[1])[2].ref} if before else set()
+        after = sorted((a, e.ref) for a, _, e in named if 0 <= a - m.end <= 80)
+        out |= {ref for a, ref in after if _LEADS.search(ctx.low[m.end:a])}
+        if after and not before:   # "em Assunção, na Reunião do Conselho": the event it introduces
+            out.add(after[0][1])
+        for a, _, e in named:
+            if e.ref in out and _FRAME.search(ctx.low[max(0, a - 30):a]):
+                out.add("*")
+        return out
+
+    def framed(self, ctx: Context, s: int) -> bool:
+        """A sentence that names events only as the frame of another ("in the framework of X")."""
+        named = self.at.get(s, [])
+        return bool(named) and all(_FRAME.search(ctx.low[max(0, a - 30):a]) for a, _, _ in named)
+
+
+#: Words by which a place leads to the event held there ("em Lima, onde participará do Fórum").
+_LEADS = re.compile(r"\b(?:onde|donde|where|para|for|to attend|to take part)\b")
+
+
+#: Words that frame one event inside another ("no âmbito da Assembleia", "in the framework of").
+_FRAME = re.compile(r"\b(?:ambito d\w*|marco d\w*|framework of|sidelines of|margem d\w*|margen d\w*|durante|during)\s*(?:the|la|el|o|a)?\s*(?:\w+\s+)?$")
+
 
 def _anaphora_sentences(ctx: Context) -> set[int]:
     pat = re.compile(rf"\b(?:{EVENT_NOUNS.get(ctx.lang, EVENT_NOUNS['en'])})\b")
@@ -101,18 +148,33 @@ def _participants(ctx: Context, ev: Entity, scope: list[int], near: "_Nearest") 
                 prop = "speaker" if ctx.has("speech", low) else "participant"
             else:
                 prop = _institution_role(ctx, low, m.start - a, m.end - a)
+                if prop == "participant" and _instrument(e):
+                    continue
             ctx.add(prop, ev, e, s)
 
 
-def _everyone(ctx: Context, ev: Entity, near: "_Nearest") -> None:
-    """The people of a story about one event are, by and large, at it; not those named only
-    with another event."""
+def _everyone(ctx: Context, ev: Entity) -> None:
+    """The people of a story about one event are, by and large, at it (tried: leaving out those
+    named only beside another event cost more at the main event than it saved)."""
     for e in ctx.ex.entities:
-        if e.cls not in ("Person", "Institution") or (e.cls == "Institution" and (not _salient(e) or _background(ctx, e))):
+        if e.cls not in ("Person", "Institution") or (e.cls == "Institution" and (
+                not _salient(e) or _background(ctx, e) or _instrument(e))):
             continue
-        m = next((m for m in e.mentions if not _past(ctx, m) and near.belongs(m.sentence, m, ev)), None)
+        m = next((m for m in e.mentions if not _past(ctx, m)), None)
         if m is not None:
             ctx.add("participant", ev, e, m.sentence)
+
+
+#: Heads of names of programmes, projects and funds: what a meeting discusses, not who attends it.
+_INSTRUMENTS = {"programa", "program", "programme", "projeto", "proyecto", "project", "plano", "plan", "fundo",
+                "fondo", "fund", "facility", "iniciativa", "initiative", "estrategia", "strategy"}
+
+
+def _instrument(e: Entity) -> bool:
+    """A programme or a pool of money the text names; a fund that is a financial body with its own
+    staff ("Fundo Monetário Internacional", "Fondo Financiero para …") is an actor."""
+    words = fold(e.label).split()
+    return bool(words) and words[0] in _INSTRUMENTS and not any(w.startswith(("monet", "financ")) for w in words)
 
 
 def _background(ctx: Context, e: Entity) -> bool:
@@ -180,8 +242,11 @@ def _locations(ctx: Context, ev: Entity, scope: list[int], own: set[int], near: 
         for m, e in ctx.in_sentence(s, "Place", "Country"):
             if is_world_region(e) or (e.cls == "Country" and _money_event(ctx, ev)):
                 continue   # "aprobó US$ 400 millones ... en Argentina": the borrower, not the venue
-            if not near.belongs(s, m, ev):
-                continue   # the place of the other event the sentence names
+            hosts = near.hosts(ctx, s, m)
+            if ev.ref not in hosts and "*" not in hosts and s in near.at:
+                continue   # the place of another event the sentence names
+            if _scope_of_agreement(ctx, ev, s, m):
+                continue   # "acordo prevê projetos em Pernambuco": what it covers, not where it was signed
             if not any(0 <= m.start - n <= 80 for n in nouns) and not _venue_cue(ctx, s, m.start) and \
                     not any(0 <= x.start - m.end <= 60 for x in ev.mentions if x.sentence == s):
                 continue   # a place far from the event's noun is one the sentence merely mentions
@@ -234,6 +299,8 @@ def _title_places(ctx: Context, ev: Entity) -> None:
         money_event = _money_event(ctx, ev) or cue(ctx.lang, "funding").search(fold(em.text))
         chained_to = -1
         for a, b, e in found:
+            if _AGREEMENT.match(fold(em.text)) and not _SIGNED.search(fold(window[:a])):
+                continue   # "acordo prevê projetos em Pernambuco": what it covers
             before = window[max(0, a - 6):a]
             preps = r"em|en|in|na|no|at" if money_event else r"a|à|ao|por|em|en|in|to|na|no|at|para"
             direct = re.search(rf"\b(?:{preps})\s+$", before)
@@ -249,6 +316,19 @@ def _dateline_attested(ctx: Context, dateline: tuple[Mention, Entity], scope: li
     return any(m is not m0 and m.sentence in scope for m in place.mentions) or m0.sentence in scope and \
         bool(re.search(r"\b(?:nesta|nessa|esta|this|en esta|la|a)\s+(?:capital|cidade|ciudad|city)\b",
                        ctx.sentence_low(m0.sentence)))
+
+
+_AGREEMENT = re.compile(rf"^(?:{AGREEMENTS})\b")
+_SIGNED = re.compile(r"\b(?:assinad\w*|firmad\w*|signed|celebrad\w*|subscrit\w*|suscrit\w*)\b")
+
+
+def _scope_of_agreement(ctx: Context, ev: Entity, s: int, m: Mention) -> bool:
+    """A place after an agreement's name, with no word of signing between, is what it covers."""
+    prior = [x for x in ev.mentions if x.sentence == s and x.start <= m.start]
+    if not prior:
+        return False
+    last = max(prior, key=lambda x: x.start)
+    return bool(_AGREEMENT.match(fold(last.text))) and not _SIGNED.search(ctx.low[last.start:m.start])
 
 
 def _located_before(ctx: Context, comma: int) -> bool:

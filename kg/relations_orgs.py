@@ -293,11 +293,9 @@ def _partners(ctx: Context) -> None:
             if ctx.inside_event(m, unless=pat):
                 continue   # "the General Assembly of the United Nations" is where, not who
             orgs.append((m, e))   # every mention: "…do Mercosul; … acordo Mercosul e Fonplata" joins the second
-        if len({e.ref for _, e in orgs}) < 2:
-            continue
-        orgs = _collapse(ctx, orgs)
         pairs = _latter(ctx, s, orgs, low)
-        if len(orgs) >= 2:   # bodies cooperate where the text joins them, not by sharing a sentence
+        if len({e.ref for _, e in orgs}) >= 2:   # bodies cooperate where the text joins them, not by sharing a sentence
+            orgs = _collapse(ctx, orgs)
             pairs += _joined_pairs(ctx, orgs) + _across_cue(ctx, s, orgs, pat)
         for (m1, e1), (m2, e2) in pairs:
             if _part_of(ctx, e1, e2) or _part_of(ctx, e2, e1) or _same_body(e1, e2):
@@ -361,6 +359,10 @@ def _joined_pairs(ctx: Context, orgs: list) -> list:
     return pairs
 
 
+#: A reporting verb between a body and a cue starts another clause ("…no Congresso, disse ela, a parceria com o BID").
+_SAYS = re.compile(r"\b(?:disse|dijo|said|says|afirm\w*|declar\w*|explic\w*|destac\w*|stated|added|acrescentou|agreg\w*)\b")
+
+
 def _across_cue(ctx: Context, s: int, orgs: list, pat: re.Pattern[str]) -> list:
     """"X firmó un convenio con Y (y Z)", "X assinou com Y um memorando": the body before the cue
     in its clause, and the bodies the cue leads to."""
@@ -369,7 +371,7 @@ def _across_cue(ctx: Context, s: int, orgs: list, pat: re.Pattern[str]) -> list:
     for hit in pat.finditer(ctx.sentence_low(s)):
         lo, hi = a + hit.start(), a + hit.end()
         before = [x for x in orgs if x[0].end <= lo and lo - x[0].end <= 80
-                  and not re.search(r"[;:“”\"]", ctx.low[x[0].end:lo])]
+                  and not re.search(r"[;:“”\"]", ctx.low[x[0].end:lo]) and not _SAYS.search(ctx.low[x[0].end:lo])]
         after = [x for x in orgs if x[0].start >= hi and x[0].start - hi <= 45
                  and not re.search(r"[,;:“”\"]", ctx.low[hi:x[0].start])]
         if not before and hit.group().startswith(("coorg", "co-org", "coexec", "co-exec")):
@@ -410,10 +412,13 @@ def _latter(ctx: Context, s: int, orgs: list, low: str) -> list:
     a, _ = ctx.sentence_span(s)
     at = a + hit.start()
     before = [x for x in orgs if x[0].start < at]
-    prior = ctx.before(at if not before else before[0][0].start, "Institution")
-    if prior is None or ctx.sentence_of(prior[0].start) < s - 2:
+    if not before:
+        return []   # "Con este último firmará…": the subject is elided, and "este último" may be a person
+    prior = ctx.before(before[0][0].start, "Institution")
+    person = ctx.before(before[0][0].start, "Person")
+    if prior is None or ctx.sentence_of(prior[0].start) < s - 2 or (person and person[0].start > prior[0].end):
         return []
-    first = before[0] if before else orgs[0]
+    first = before[0]
     return [(first, prior)] if prior[1] is not first[1] else []
 
 

@@ -58,7 +58,8 @@ def phrase_end(ctx: Context, i: int, stop: int | None = None) -> int:
     while j < n:
         t = toks[j]
         hit = ctx.mention_at(j)
-        if hit and hit[1].cls == "Person":
+        if hit and hit[1].cls == "Person" and not ((seen_name and toks[j - 1].text == "," or toks[j - 1].low in PREPS)
+                                                   and _role_words_until_org(ctx, ctx.end_tok_of(hit[0]), n)):
             break
         if hit:
             j = last = ctx.end_tok_of(hit[0])
@@ -72,6 +73,9 @@ def phrase_end(ctx: Context, i: int, stop: int | None = None) -> int:
             continue
         if t.low in PREPS or t.low in ARTICLES or t.low in PARTICLES:
             j += 1
+            continue
+        if t.low in _HERE and toks[j - 1].low in ARTICLES:   # "representante del PNUD en el país"
+            j = last = j + 1
             continue
         if t.low in CONNECTORS and j + 1 < n and (toks[j + 1].cap or ctx.is_post(j + 1)):
             j += 1
@@ -101,6 +105,27 @@ def phrase_end(ctx: Context, i: int, stop: int | None = None) -> int:
 #: Prepositions that carry a post phrase on: "ministra de X", "director at Y", "representante junto a Z".
 PREPS = frozenset({"de", "do", "da", "dos", "das", "del", "of", "for", "at", "in", "no", "na", "nos", "nas",
                    "en", "em", "within", "pelo", "pela", "por", "para", "to", "junto", "ante", "on"})
+
+
+#: Nouns for the place a post is held in, already named: "no país", "en la región", "in the country".
+_HERE = {"pais", "country", "region", "regiao", "estado", "state", "cidade", "ciudad", "city"}
+
+
+def _role_words_until_org(ctx: Context, j: int, n: int) -> bool:
+    """After a name-like mention inside a long role ("diretor de Infraestrutura, Transição Energética
+    e Mudança Climática do BNDES"), capitalised words and connectors run on to "do <Institution>"."""
+    toks = ctx.toks
+    if j >= n or toks[j].low not in CONNECTORS | PREPS:
+        return False
+    k = j + 1 if toks[j].low in CONNECTORS else j
+    while k < n and (toks[k].cap or toks[k].low in PARTICLES) and not ctx.mention_at(k):
+        if toks[k].low in PREPS:
+            break
+        k += 1
+    while k < n and (toks[k].low in PREPS or toks[k].low in ARTICLES):
+        k += 1
+    hit = ctx.mention_at(k) if k < n else None
+    return bool(hit and hit[1].cls == "Institution")
 
 
 def _word_is_verbish(ctx: Context, j: int) -> bool:
@@ -143,6 +168,9 @@ def _before(ctx: Context, m: Mention, person: Entity, start: int) -> None:
         if not ctx.is_post(i):
             continue
         end = phrase_end(ctx, i, stop=start)
+        if end + 1 < start and ctx.toks[end].text == "," and ctx.is_post(end + 1) and \
+                phrase_end(ctx, end + 1, stop=start) in (target, start, k):
+            end = phrase_end(ctx, end + 1, stop=start)   # "diretor da ABC, embaixador Nome": one person
         if end in (target, start, k):
             first = _extend_left(ctx, i, lo)
             _from_phrase(ctx, m, person, first, end, i)
@@ -176,8 +204,11 @@ def _after(ctx: Context, m: Mention, person: Entity, end: int) -> None:
         _both(ctx, m, person, i + 1)
         return
     if i < len(toks) and toks[i].low in PREPS:
+        if _introduces_next(ctx, i):
+            return   # "…, Nome, del rector de la Udelar, Otro": the phrase is the next person's
         hit = ctx.mention_at(i + 1) or ctx.mention_at(i + 2)
-        if hit and hit[1].cls == "Institution":
+        # ", del BID" says whose; ", en la Universidad X" says where
+        if hit and hit[1].cls == "Institution" and toks[i].low in ("de", "do", "da", "dos", "das", "del", "of", "from"):
             ctx.add("affiliatedWith", person, hit[1], m.sentence)
             return
         # ", na posição de diretor titular pelo Brasil", ", en su calidad de ministro": the post follows
@@ -190,7 +221,10 @@ def _after(ctx: Context, m: Mention, person: Entity, end: int) -> None:
     owner = False   # "the IDB’s country representative": words after a possessive modify the post
     for k in range(i, min(i + 8, len(toks))):
         if ctx.is_post(k):
-            _from_phrase(ctx, m, person, end + 1, phrase_end(ctx, k), k)
+            stop = phrase_end(ctx, k)
+            if stop + 1 < len(toks) and toks[stop].text == "," and _person_at(ctx, stop + 1):
+                return   # "Nome, a titular da Secretaria X, Outra": the post is the next name's
+            _from_phrase(ctx, m, person, end + 1, stop, k)
             return
         if toks[k].low == "s" and k > i and toks[k - 1].text in ("’", "'"):
             owner = True
@@ -200,6 +234,15 @@ def _after(ctx: Context, m: Mention, person: Entity, end: int) -> None:
     d = _singular_demonym(ctx, i) if i < len(toks) else None
     if d and (i + 1 >= len(toks) or toks[i + 1].text in ",;.)"):   # ", um colombiano," not ", o colombiano terá"
         _nationality(ctx, person, d, m.sentence)
+
+
+def _introduces_next(ctx: Context, i: int) -> bool:
+    toks = ctx.toks
+    k = next((x for x in range(i + 1, min(i + 4, len(toks))) if ctx.is_post(x)), None)
+    if k is None:
+        return False
+    end = phrase_end(ctx, k)
+    return end + 1 < len(toks) and toks[end].text == "," and _person_at(ctx, end + 1)
 
 
 def _both(ctx: Context, m: Mention, person: Entity, i: int) -> None:
@@ -236,7 +279,8 @@ def _from_phrase(ctx: Context, m: Mention, person: Entity, first: int, end: int,
     for org in orgs:
         ctx.add("affiliatedWith", person, org, m.sentence, role=role)
     if not orgs:
-        org = _institution_for_post(ctx, post, end) or _referred_back(ctx, first, end)
+        org = _institution_for_post(ctx, post, end) or _referred_back(ctx, first, end) or \
+            _headed_body(ctx, post) or _staff_of_subject(ctx, post, first, end)
         if org:
             ctx.add("affiliatedWith", person, org, m.sentence, role=role)
     for mm, e in inside:
@@ -244,7 +288,8 @@ def _from_phrase(ctx: Context, m: Mention, person: Entity, first: int, end: int,
             k, after = ctx.tok_of(mm.start), ctx.end_tok_of(mm)
             before = {toks[x].low for x in range(max(first, k - 2), k)}
             # "ministra de Hacienda de Chile", "Jamaica’s Minister", "ministro da Fazenda (Chile)"
-            owner = after + 1 < len(toks) and toks[after].text in ("’", "'") and toks[after + 1].low == "s"
+            owner = after < len(toks) and toks[after].text in ("’", "'") and \
+                (mm.text.endswith("s") or after + 1 < len(toks) and toks[after + 1].low == "s")
             bracket = k > 0 and toks[k - 1].text == "(" and after < len(toks) and toks[after].text == ")"
             if before & {"de", "do", "da", "del", "of", "por", "pelo", "pela"} or owner or bracket:
                 ctx.add("nationality", person, e, m.sentence)
@@ -254,11 +299,17 @@ def _from_phrase(ctx: Context, m: Mention, person: Entity, first: int, end: int,
             _nationality(ctx, person, d, m.sentence)
 
 
+#: Modifiers of posts that name no domain ("canciller nacional", "secretario general adjunto").
+_GENERIC = {w[:5] for w in ("nacional", "national", "federal", "ejecutivo", "executivo",
+                            "executive", "adjunto", "adjunta", "regional", "municipal", "estadual", "interino",
+                            "interina", "titular", "alterno", "alterna", "capitalino", "capitalina")}
+
+
 def _institution_for_post(ctx: Context, post: int, end: int) -> Entity | None:
     """"vice-ministro de Comércio Exterior" names the ministry of the article whose name holds those words."""
     domain = {w[:5] for w in tokens(" ".join(t.text for t in ctx.toks[post + 1:end]))
               if w not in PARTICLES and w not in ARTICLES and len(w) > 3}
-    domain -= {w[:5] for w in _country_words(ctx)}
+    domain -= {w[:5] for w in _country_words(ctx)} | _GENERIC
     if not domain:
         return None
     cands = {}
@@ -315,6 +366,38 @@ def _referred_back(ctx: Context, first: int, end: int) -> Entity | None:
         if named:
             return named[0][1]
     return None
+
+
+#: A post that names the body it heads: "a intendenta" heads the Intendencia, "o prefeito" the Prefeitura.
+_HEADS = {"intendent": ("intendencia",), "alcald": ("alcaldia",), "prefeit": ("prefeitura",),
+          "reitor": ("universidade",), "rector": ("universidad",), "governador": ("governo",),
+          "gobernador": ("gobierno", "gobernacion"), "mayor": ("city", "municipality"), "governor": ("government",)}
+
+
+def _headed_body(ctx: Context, post: int) -> Entity | None:
+    """The one body of the article a post heads ("la intendenta, Nome" in a story on the Intendencia)."""
+    low = ctx.toks[post].low
+    heads = next((v for k, v in _HEADS.items() if low.startswith(k)), None)
+    if not heads or (post + 2 < len(ctx.toks) and ctx.toks[post + 1].low in PREPS and ctx.toks[post + 2].cap):
+        return None   # "prefeito de Recife" names its place, not necessarily the body in the story
+    bodies = [e for e in ctx.ex.entities if e.cls == "Institution" and (tokens(e.label)[:1] or [""])[0] in heads]
+    return bodies[0] if len(bodies) == 1 else None
+
+
+#: Staff posts of a body's own departments ("gerente de Operações", "Chief of the Division of …").
+_STAFF = ("gerent", "diretor", "director", "chefe", "jefe", "jefa", "chief", "head", "coordenador",
+          "coordinador", "coordinator", "manager", "especialista", "specialist", "assessor", "asesor", "advisor")
+
+
+def _staff_of_subject(ctx: Context, post: int, first: int, end: int) -> Entity | None:
+    """"O FONPLATA enviará uma missão chefiada pela gerente de Operações, Nome": a staff post with no
+    body of its own belongs to the one body the sentence names before it."""
+    if not ctx.toks[post].low.startswith(_STAFF):
+        return None
+    at = ctx.toks[first].start
+    s = ctx.sentence_of(at)
+    before = {e.ref: e for mm, e in ctx.in_sentence(s, "Institution") if mm.end <= at and not ctx.in_role(mm)}
+    return next(iter(before.values())) if len(before) == 1 else None
 
 
 def _country_words(ctx: Context) -> set[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyshacl
 import rdflib
-from pyoxigraph import NamedNode, RdfFormat, serialize
+from pyoxigraph import DefaultGraph, NamedNode, RdfFormat
 from rdflib.namespace import SH
 
 from .graph import KnowledgeGraph
@@ -66,8 +66,8 @@ def validate(graph: KnowledgeGraph, shapes: Path = SHAPES) -> ValidationReport:
     """Validate the union of the store's graphs against `shapes`."""
     started = time.perf_counter()
     data = rdflib.Graph()
-    union = graph.store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
-    data.parse(data=serialize(union, format=RdfFormat.N_TRIPLES), format="nt")
+    union = graph.store.dump(format=RdfFormat.N_TRIPLES, from_graph=DefaultGraph())  # kg/union.py
+    data.parse(data=union, format="nt")
     shapes_graph = rdflib.Graph().parse(shapes, format="turtle")
     conforms, results, text = pyshacl.validate(data, shacl_graph=shapes_graph, advanced=True,
                                                allow_warnings=True)

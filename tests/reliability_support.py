@@ -16,7 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from pyoxigraph import Quad, Store
+from pyoxigraph import DefaultGraph, Quad, Store
+
+from kg.union import named_quads
 
 from conftest import run_kg
 
@@ -48,12 +50,20 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def store_graphs(store: Path) -> dict[str, frozenset[str]]:
-    """Each named graph (article) of a store and its quads in N-Quads syntax, read from disk."""
+    """Each named graph (article) of a store and its quads in N-Quads syntax, read from disk.
+
+    Also checks kg's invariant that the default graph is exactly the union of the article graphs
+    (kg/union.py), so that every crash test proves the union whole too.
+    """
     if not (store / "oxigraph").exists():
         return {}
     snapshot = Store.read_only(str(store / "oxigraph"))
     try:
-        return by_graph(snapshot.quads_for_pattern(None, None, None, None))
+        graphs = by_graph(named_quads(snapshot))
+        union = {(q.subject, q.predicate, q.object) for q in snapshot.quads_for_pattern(None, None, None, DefaultGraph())}
+        stated = {(q.subject, q.predicate, q.object) for q in named_quads(snapshot)}
+        assert union == stated, f"{store}: default graph is not the union of the article graphs"
+        return graphs
     finally:
         del snapshot
 

@@ -1,6 +1,7 @@
 """Events: titles in quotes or capitals, described events with their short form, verbs, anaphora."""
 from __future__ import annotations
 
+import pytest
 from test_entities_support import found, texts
 
 
@@ -69,3 +70,31 @@ def test_according_to_is_not_an_agreement() -> None:
 
 def test_institution_named_like_an_event_is_not_one() -> None:
     assert texts("es", "El Congreso Nacional votó la ley.", "Event") == []
+
+
+def test_signing_is_named_by_who_signs_what() -> None:
+    text = "The OAS and the University of the North Coast signed a letter of intent to create a regional network."
+    assert texts("en", text, "Event") == ["OAS and the University of the North Coast signed a letter of intent"]
+
+
+def test_signing_with_a_partner_is_named_by_what_is_signed() -> None:
+    text = "A prefeitura assinou com a Agência Costeira de Cooperação (ACC) o projeto Sementes para Vila Serena."
+    assert texts("pt", text, "Event") == ["projeto Sementes para Vila Serena"]
+
+
+def test_a_future_signing_is_an_event() -> None:
+    assert texts("es", "El próximo lunes se firmará el contrato de préstamo.", "Event") == \
+        ["firmará el contrato de préstamo"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pt", "Uma missão técnica do banco esteve na cidade."),  # a team, not a visit
+    ("en", "The bank funds a regional training program for public servants."),  # a programme, not an event
+])
+def test_not_events(lang: str, text: str) -> None:
+    assert texts(lang, text, "Event") == []
+
+
+def test_the_headline_names_no_event_of_its_own() -> None:
+    text = "Vila Serena Sedia Fórum Sobre Financiamento Para Cidades\nO Fórum Cidades Costeiras abriu ontem."
+    assert texts("pt", text, "Event") == ["Fórum Cidades Costeiras"]

@@ -63,3 +63,28 @@ def test_lowercase_head_is_not_a_name() -> None:
 def test_numbered_assembly_is_an_event_not_an_institution() -> None:
     text = "Delegates met at the 75th General Assembly of the Pan-Oceanic Union in Lisbon."
     assert not any(t.startswith("Assembly") for t in texts("en", text, "Institution"))
+
+
+@pytest.mark.parametrize("lang,text,names", [
+    # a known acronym and the word naming one of its bodies
+    ("es", "El programa cuenta con el apoyo de ONU Mujeres en la región.", ["ONU Mujeres"]),
+    # the dateline's punctuation stays out of the name
+    ("es", "Asunción, 9 de mayo de 2026 (Agencia IP).- El secretario llegó.", ["Agencia IP"]),
+    # "para o Brasil" says whom the office serves
+    ("pt", "O diretor do Banco Mundial para o Brasil, Raul Antunes, falou.", ["Banco Mundial"]),
+    ("pt", "O Complexo Industrial e Portuário de Pecém recebeu a visita.", ["Complexo Industrial e Portuário de Pecém"]),
+    # the institution an office belongs to is named too
+    ("es", "Se reunirá con la Comisión de Hacienda de la Cámara de Senadores.",
+     ["Comisión de Hacienda de la Cámara de Senadores", "Cámara de Senadores"]),
+    ("pt", "A Secretaria do Tesouro Nacional do Ministério da Pesca aprovou.",
+     ["Secretaria do Tesouro Nacional do Ministério da Pesca", "Ministério da Pesca"]),
+    # a reference rate is no organisation
+    ("en", "Its rate is tied to the Secured Overnight Financing Rate (SOFR) plus a margin.", []),
+])
+def test_institution_boundaries(lang: str, text: str, names: list[str]) -> None:
+    assert texts(lang, text, "Institution") == names
+
+
+def test_acronym_before_a_post_or_a_name_stays_alone() -> None:
+    got = texts("en", "The CAF President spoke; CAF Banco de Desarrollo was there.", "Institution")
+    assert "CAF President" not in got and "CAF Banco" not in got

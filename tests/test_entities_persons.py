@@ -44,3 +44,49 @@ def test_capitalised_words_without_a_first_name_or_post_are_not_people() -> None
 
 def test_all_caps_text_gives_no_people() -> None:
     assert texts("pt", "O PRESIDENTE RUI TAVARES MENDES VISITOU A OBRA EM LIMA", "Person") == []
+
+
+@pytest.mark.parametrize("lang,text,name", [
+    # surnames joined by "y"
+    ("es", "El gerente del fondo, Aurelio Benítez y Zamora, visitó la obra.", "Aurelio Benítez y Zamora"),
+    # a first name written with a regional spelling the name list lacks
+    ("pt", "A reunião contou com Luíza Helena de Souto Moura e outros.", "Luíza Helena de Souto Moura"),
+    # a hyphenated first name and an abbreviation inside the surname
+    ("en", "The Minister of Ports, Trade and Energy, Shari-Lee St. Clair, stressed the need.", "Shari-Lee St. Clair"),
+    # a first name no lexicon knows, next to a verb of saying
+    ("en", '"It works," said Tendai Moyo, adding that more is needed.', "Tendai Moyo"),
+    ("es", "Tendai Moyo afirmó que el plan avanza.", "Tendai Moyo"),
+    # the end of a post before the name
+    ("en", "He will meet IDB Vice President for Regions Tomás de la Fuente Rivas next week.",
+     "Tomás de la Fuente Rivas"),
+    # an occupation, a demonym, a source of what is said
+    ("en", "Kofi Boateng, an economist at the fund, presented the study.", "Kofi Boateng"),
+    ("es", "El economista peruano Kwabena Boateng presentó el estudio.", "Kwabena Boateng"),
+    ("pt", "Segundo Kwabena Boateng, o plano avança.", "Kwabena Boateng"),
+    ("en", "According to Kwabena Boateng, the plan works.", "Kwabena Boateng"),
+])
+def test_names_beyond_the_first_name_lexicon(lang: str, text: str, name: str) -> None:
+    assert name in texts(lang, text, "Person")
+
+
+def test_list_of_speakers_with_their_countries() -> None:
+    text = ("Participan en los paneles Rosa Quintana Mamani (Perú), Andrés Felipe Ortega del Río (Colombia), "
+            "Joana Pires dos Reis Neves (Brasil), Carmen Vidal y Roca (España) y Kwabena Addo (Ghana), además "
+            "de funcionarios del Banco Interamericano de Desarrollo (BID).")
+    assert texts("es", text, "Person") == ["Rosa Quintana Mamani", "Andrés Felipe Ortega del Río",
+                                           "Joana Pires dos Reis Neves", "Carmen Vidal y Roca", "Kwabena Addo"]
+    assert texts("es", text, "Place") == []  # "Neves" and "Roca" are surnames here, not towns
+
+
+def test_two_people_joined_by_y_stay_two() -> None:
+    assert texts("es", "Estuvieron Pedro Sánchez y Marta Ruiz en la sala.", "Person") == ["Pedro Sánchez", "Marta Ruiz"]
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("pt", "A secretária de Pesca Artesanal destacou o plano."),  # the post's domain before a speech verb
+    ("pt", "O termo foi firmado pelo diretor de Infraestrutura, Transição Energética e Clima do BNDES."),
+    ("pt", "A obra da Ponte Anselmo Tavares começa em maio."),  # a bridge named after someone
+    ("es", "El Banco Mundial dijo que el crédito avanza."),
+])
+def test_not_people(lang: str, text: str) -> None:
+    assert texts(lang, text, "Person") == []

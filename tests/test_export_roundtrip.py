@@ -14,11 +14,13 @@ SUFFIX = {"ttl": "ttl", "trig": "trig", "nt": "nt", "nq": "nq", "jsonld": "jsonl
 
 
 def dataset_of(store_dir, union: bool) -> Dataset:
-    """The store's quads, canonicalised; with `union` every quad moved to the default graph (as triples)."""
+    """The store's quads, canonicalised: with `union` its default graph (kg keeps the union of the
+    article graphs there, kg/union.py), else its named graphs."""
     store = Store.read_only(str(store_dir / "oxigraph"))
     dataset = Dataset()
     for quad in store:
-        dataset.add(Quad(quad.subject, quad.predicate, quad.object, DefaultGraph()) if union else quad)
+        if isinstance(quad.graph_name, DefaultGraph) == union:
+            dataset.add(quad)
     dataset.canonicalize(CanonicalizationAlgorithm.UNSTABLE)
     return dataset
 

@@ -47,7 +47,7 @@ def extraction(article: Article, sentences: list[str], entities: list[tuple[str,
 def write_extractions(store: Path, extractions: list[Extraction]) -> None:
     with KnowledgeGraph.open(store) as kg:
         for x in extractions:
-            kg.store.extend(extraction_quads(x))
+            kg.add_quads(extraction_quads(x))
 
 
 def injection_store(store: Path) -> Path:

@@ -8,7 +8,7 @@ INSTITUTION_HEADS = {
     "School", "College", "Center", "Centre", "Program", "Programme", "Museum", "Service", "Alliance", "Network",
     "Society", "Academy", "Unit", "Group",
 }
-#: English names end with their head: "Inter-American Development Bank", "National Planning Department".
+#: English names end with their head: "Inter-American Development Bank", "National Water Department".
 INSTITUTION_TAILS = {
     "Bank", "University", "Foundation", "Agency", "Institute", "Commission", "Council", "Corporation", "Fund",
     "Organization", "Organisation", "Association", "Chamber", "Department", "Authority", "Office", "Ministry",
@@ -31,7 +31,7 @@ EVENT_NOUNS = {
     "roundtable": "meeting", "hearing": "meeting", "summit": "summit",
     "conference": "conference", "congress": "conference", "convention": "conference",
     "forum": "forum", "fair": "forum", "expo": "forum", "exhibition": "forum",
-    "visit": "visit", "trip": "visit", "tour": "visit", "mission": "visit",
+    "visit": "visit", "trip": "visit", "tour": "visit",  # a "mission" is a team more often than a visit
     "signing": "signing", "approval": "approval", "election": "election", "inauguration": "election",
     "ceremony": "ceremony", "celebration": "ceremony", "assembly": "assembly", "launch": "launch",
 }
@@ -45,3 +45,20 @@ PHRASE_STOPS = {"that", "which", "where", "when", "who", "whose", "was", "were",
                 "took", "since", "yesterday", "today", "tomorrow", "during", "after", "before", "this", "on"}
 #: Endings of finite verbs (past, future) that end a noun phrase ("a visita do ministro supondrá").
 VERB_ENDINGS = ()
+#: Verbs of saying that stand next to a person's name ("said Kofi Asante", "Kofi Asante noted").
+SPEECH_VERBS = {"said", "says", "told", "added", "noted", "stressed", "explained", "stated", "remarked", "emphasized",
+                "emphasised", "underlined", "highlighted", "observed", "commented", "recalled", "affirmed"}
+#: Words that open a region's name ("Province of Rio Claro"); English puts most of them last.
+PLACE_HEADS = {"Province", "Region", "District", "Department"}
+#: Words that end a region's name ("Rio Claro Valley").
+PLACE_TAILS = {"Valley", "Province", "Region", "District", "Parish", "County", "Island", "Islands"}
+#: Common nouns followed by "of" and a place's name ("the city of Rio Claro").
+PLACE_CUES = {"city", "cities", "town", "towns", "municipality", "district", "department", "province",
+              "region", "parish", "parishes", "village", "community", "capital"}
+PLACE_PREPOSITIONS = {"in"}
+#: Occupations that introduce a person's name as a post does ("the economist Kofi Asante").
+PERSON_NOUNS = {"economist", "expert", "specialist", "consultant", "researcher", "analyst", "professor", "scientist",
+                "engineer", "lawyer", "journalist", "activist", "architect", "entrepreneur", "spokesperson",
+                "spokesman", "spokeswoman"}
+#: Words that attribute what follows to a person ("according to Kofi Asante").
+SOURCE_WORDS = {"according"}

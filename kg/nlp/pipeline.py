@@ -6,6 +6,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 from ..model import Mention
 from . import components  # noqa: F401  (registers the kg_* factories)
@@ -27,9 +28,12 @@ def pipeline_for(lang: str, set_ents: bool = False) -> Language:
     kg itself reads them with `mentions_from_doc`.
     """
     nlp = spacy.blank(lang)
+    # "(Agencia IP).- El": a dateline's closing ".-" is punctuation of its own, not part of "IP)"
+    nlp.tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, r"\.[-–—]+"]).search
     nlp.max_length = MAX_LENGTH
     nlp.add_pipe("kg_sentences")
     nlp.add_pipe("kg_gazetteer")
+    nlp.add_pipe("kg_places")
     nlp.add_pipe("kg_institutions")
     nlp.add_pipe("kg_persons")
     if load_model(lang) is not None:

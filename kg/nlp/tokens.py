@@ -101,7 +101,11 @@ def tokens(doc: Doc) -> Tokens:
         if n_words >= 3 and sum(upper[a:b]) > 0.6 * n_words:
             loud[a:b] = [True] * (b - a)
         longs = sum(long_word[a:b])
-        if longs >= 4 and sum(capital_long[a:b]) >= 0.8 * longs:
+        last = b - 1
+        while last > a and text[last].isspace():
+            last -= 1
+        # a sentence ending in a full stop is a list of names, not a title in title case
+        if longs >= 4 and sum(capital_long[a:b]) >= 0.8 * longs and text[last] != ".":
             headline[a:b] = [True] * (b - a)
     letters = sum(word)
     shouting = letters >= 8 and sum(upper) > 0.6 * letters

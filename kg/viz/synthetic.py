@@ -145,4 +145,4 @@ def _store_article(kg: KnowledgeGraph, number: int, entities: list[SyntheticEnti
     article = Article(id=f"synthetic-{number:05d}", text=" ".join(text_parts), title=f"Synthetic report {number}",
                       url=f"https://news.example.org/{number}", published=published, lang="en")
     extraction = Extraction(article, article.text, sentences, list(involved.values()), rels)
-    kg.store.extend(extraction_quads(extraction))
+    kg.add_quads(extraction_quads(extraction))

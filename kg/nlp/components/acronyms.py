@@ -3,7 +3,7 @@
 "Corporação Andina de Fomento (CAF)", "el BID (Banco Interamericano de Desarrollo)",
 "Partners in Health (PIH)": both spans get the same key (the lexicon id where the lexicon
 knows either form, the expansion's normalised name otherwise), and every later bare use of the
-acronym in the article ("o Mincetur", "MINCETUR") gets it too. An acronym the article never
+acronym in the article ("o Minturi", "MINTURI") gets it too. An acronym the article never
 expands still names an institution ("a STP"), unless it is one of the common non-institution
 abbreviations below or sits in a headline written in capitals.
 """
@@ -22,7 +22,8 @@ from .select import ENTS
 NOT_INSTITUTIONS = set("""CEO CFO COO CTO PIB GDP PBI ONG ONGs NGO NGOs TV AM FM PM UTC GMT ID PDF HTML
     URL IVA ICMS IPI IR VAT MW GW KW KM KG ODS SDG SDGs COVID HIV AIDS SIDA USD EUR BRL ARS MXN COP CLP PEN
     UYU PYG BOB US UE EU OK PPP APP PPPs TIC TI IT ICT CO2 GEE GHG ESG PYME PYMES PME PMEs MPE MPEs SME SMEs
-    LGBT LGBTI RSS FAQ CPF CNPJ RUC RUT NIT DNI AFP EFE EP ANSA AP UPI DPA BBC CNN EUA EEUU EE UU""".split())
+    LGBT LGBTI RSS FAQ CPF CNPJ RUC RUT NIT DNI AFP EFE EP ANSA AP UPI DPA BBC CNN EUA EEUU EE UU
+    SOFR LIBOR EURIBOR SONIA SELIC CDI IPCA IPC CPI TJLP TLP TIIE IGP INPC TIR IRR VAN NPV""".split())
 ROMAN = re.compile(r"^[IVXLC]+$")
 #: Small words inside an expanded name.
 LINKS = {"de", "da", "do", "das", "dos", "del", "la", "el", "y", "e", "of", "for", "the", "and", "in", "para", "en",

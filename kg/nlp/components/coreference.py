@@ -1,9 +1,9 @@
 """`kg_coreference`: short forms in an article point to the full entity of the same article.
 
-A person is named in full once and by surname afterwards ("Eleonora Silva Pardo" ... "Silva
-Pardo"), sometimes by a shorter full form ("Luiz Alberto Figueiredo"): those mentions get the
+A person is named in full once and by surname afterwards ("Teodora Vasques Lemos" ... "Vasques
+Lemos"), sometimes by a shorter full form ("Teodora Vasques"): those mentions get the
 key of the fullest name (its normalised form), and bare surnames that no rule read as a name,
-or that a lexicon read as a place ("Moreno"), become mentions of that person. Every other
+or that a lexicon read as a place ("Lemos"), become mentions of that person. Every other
 entity without a lexicon key gets its normalised name as key, so that kg.resolve groups by key.
 This is the last component to change the entities (it sets `doc.ents` when configured with
 set_ents=True: `pipeline_for(lang, set_ents=True)`).
@@ -103,7 +103,7 @@ class Coreference:
 
 def _shorter_form(short: list[str], long: list[str]) -> bool:
     """`short` names the same person as `long`: its words in order, starting with the same first
-    name ("Luiz Alberto Figueiredo" of "Luiz Alberto Figueiredo Machado"), or a run of its words."""
+    name ("Teodora Vasques" of "Teodora Vasques Lemos"), or a run of its words."""
     if not short or len(short) > len(long):
         return False
     if short[0] == long[0]:

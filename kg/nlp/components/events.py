@@ -1,12 +1,12 @@
 """`kg_events`: the happenings an article reports (seminars, meetings, summits, visits, signings...).
 
 Three ways an event is written: a title in quotes or in capitals ("XV Foro Ministerial para el
-Desarrollo", "55ª Reunião de Cúpula do Mercosul"); an event noun with what qualifies it ("a
+Desarrollo", "12º Encontro Regional de Cidades Portuárias"); an event noun with what qualifies it ("a
 primeira visita do chanceler à Argentina", "la firma de un acuerdo de educación"); a verb that
 is itself the event ("aprobó créditos por US$ 681 millones"). Mentions of one event are grouped
 under one key: the same kind of event, or events named in one sentence, are one event unless
 two titles tell them apart. A bare "o evento" refers to the article's first event. Each mention
-also gives its short form ("visita oficial") as an alias. Mentions go to
+also gives its short form ("encontro técnico") as an alias. Mentions go to
 doc.user_data["kg_events"]; they may overlap the entities they contain.
 """
 from __future__ import annotations
@@ -37,6 +37,8 @@ DANGLING = {"a", "à", "ao", "aos", "às", "com", "con", "with", "por", "by", "p
 #: Prepositions inside an event's title ("Forum on Urban Mobility", "Seminario sobre Agua").
 TITLE_LINKS = {"on", "in", "for", "of", "sobre", "em", "en", "para", "entre", "between", "among"}
 LOCATIVE = {"en", "em", "in", "at", "no", "na"}
+PURPOSE = {"to", "para"}
+PROGRAMMES = {"program", "programme", "programs", "programmes", "plan", "project", "course", "courses"}
 IDIOM_NEXT = {"com", "con", "a", "al", "with", "to", "para"}
 PUNCT_STOP = {".", ",", ";", ":", "(", ")", "!", "?", '"', "“", "”", "«", "»", "—", "–", "-"}
 MAX_PHRASE = 10
@@ -79,8 +81,10 @@ class EventRules:
         n = len(v)
         sent_of = v.sent_of
         institution = bytearray(n)
+        entity: dict[int, int] = {}  # end -> start of every entity, to read a verb's subject
         located: set[int] = set()  # starts of countries and cities (not world regions)
         for start, end, label, key in doc.user_data.get(ENTS, ()):
+            entity[end] = start
             if label == "Institution":
                 institution[start:end] = b"\x01" * (end - start)
             elif label == "Country" or (label == "Place" and key in self.cities):
@@ -90,8 +94,8 @@ class EventRules:
         anaphora: list[int] = []
         triggers = self.triggers
         for k in [k for k, low in enumerate(v.lower) if low in triggers]:  # only the words that can start one
-            if covered[k] or v.loud[k]:
-                continue  # a headline in capitals: its words tell nothing of titles, and the body repeats it
+            if covered[k] or v.loud[k] or (v.headline[k] and sent_of[k] == 0):
+                continue  # the headline: its words tell nothing of titles, and the body repeats it
             word, low = v.text[k], v.lower[k]
             if word in OPEN_QUOTES:
                 m = self.quoted(v, k, sent_of)
@@ -102,6 +106,8 @@ class EventRules:
             family = self.nouns.get(low)
             if family and k > 0 and v.lower[k - 1] in {"de", "of"} and k + 1 < n and v.lower[k + 1] in IDIOM_NEXT:
                 family = None  # "de acuerdo con", "de acordo com": "according to"
+            if family and k + 1 < n and v.lower[k + 1] in PROGRAMMES:
+                family = None  # "a training program": a programme runs for years, it is no event
             if family:
                 if v.cap[k] and not (v.sent_start[k] and k + 1 < n and not v.cap[k + 1]):
                     m = self.titled(v, k, family, sent_of, institution, located)
@@ -113,9 +119,14 @@ class EventRules:
                 continue
             family = self.verbs.get(low)
             if family:
-                end = self.phrase_end(v, k + 1, family, limit=8)
-                if end > k + 1:
-                    found.append(_Mention(k, end, family, sent_of[k], False))
+                start, obj = k, k + 1
+                if family == "signing":  # named by who signs what: "X and Y signed a letter of intent"
+                    start, obj = self.signers_start(v, k, entity), self.object_start(v, k + 1, entity)
+                    if obj > k + 1:  # the partner stood between: the name is what was signed
+                        start = obj + 1 if obj + 1 < n and v.lower[obj] in ARTICLES else obj
+                end = self.phrase_end(v, obj, family, limit=8)
+                if end > obj:
+                    found.append(_Mention(start, end, family, sent_of[k], False))
                     covered[k:end] = b"\x01" * (end - k)
                 continue
             if low in self.anaphora and k > 0 and v.lower[k - 1] in ARTICLES:
@@ -173,9 +184,39 @@ class EventRules:
         alias_end = k + 1
         if alias_end < len(v) and not v.cap[alias_end] and ADJECTIVE.match(v.lower[alias_end]) \
                 and v.lower[alias_end] not in self.stops:
-            alias_end += 1  # "reunião bilateral", "visita oficial", "reuniones técnicas"
+            alias_end += 1  # "encontro técnico", "jornada regional", "talleres prácticos"
         end = self.phrase_end(v, k + 1, family, limit=MAX_PHRASE)
         return _Mention(start, max(end, alias_end), family, sent_of[k], False, alias_end)
+
+    @staticmethod
+    def signers_start(v: Tokens, k: int, entity: dict[int, int]) -> int:
+        """Start of the entities just before a signing verb, joined by "and"/"e"/"y"."""
+        start, j = k, k
+        while j in entity and not v.sent_start[j]:
+            start = j = entity[j]
+            while j > 0 and v.lower[j - 1] in ARTICLES and not v.sent_start[j]:
+                j -= 1
+            if j > 0 and v.lower[j - 1] in {"and", "e", "y", ","} and not v.sent_start[j] and j - 1 in entity:
+                j -= 1
+            elif j > 1 and v.lower[j - 1] in {"and", "e", "y", ","} and v.lower[j - 2] in ARTICLES | {"the"}:
+                j -= 1
+        return start
+
+    @staticmethod
+    def object_start(v: Tokens, j: int, entity: dict[int, int]) -> int:
+        """Where what is signed starts, past "com a Agência X (AX)": the partner is named elsewhere."""
+        n = len(v)
+        if j < n and v.lower[j] in {"com", "con", "with"}:
+            k = j + 1
+            if k < n and v.lower[k] in ARTICLES:
+                k += 1
+            ends = [e for e, s in entity.items() if s == k]
+            if ends:
+                k = max(ends)
+                if k + 2 < n and v.text[k] == "(" and v.text[k + 2] == ")":
+                    k += 3
+                return k
+        return j
 
     def phrase_end(self, v: Tokens, j: int, family: str, limit: int) -> int:
         """End of the words that qualify an event noun or verb: up to punctuation or a new clause."""
@@ -183,8 +224,9 @@ class EventRules:
         while j < n and j - start < limit and not v.sent_start[j]:
             low = v.lower[j]
             if v.text[j] in PUNCT_STOP or low in self.stops or self.nouns.get(low, family) != family or v.text[j].isspace() \
-                    or (low.endswith(self.verb_endings) and not v.cap[j] and len(low) > 4):
-                break
+                    or (low.endswith(self.verb_endings) and not v.cap[j] and len(low) > 4) \
+                    or (low in PURPOSE and j + 1 < n and not v.cap[j + 1] and v.lower[j + 1] not in ARTICLES):
+                break  # "... to create", "... para fortalecer": a purpose, no part of the name
             j += 1
             if low not in DANGLING and low not in ARTICLES and low not in self.particles:
                 end = j
@@ -235,7 +277,7 @@ class EventRules:
 
 
 def _overlap(a: list[str], b: list[str]) -> float:
-    """How much the shorter title is part of the longer ("Cooperation Agreement" of "Cooperation
-    Agreement between the OAS and the SEGIB")."""
+    """How much the shorter title is part of the longer ("Port Forum" of "Port Forum
+    of the Andean Cities")."""
     sa, sb = {w for w in a if len(w) > 2}, {w for w in b if len(w) > 2}
     return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0

@@ -1,9 +1,9 @@
 """`kg_institutions`: institution names built on a head word, whatever the lexicons know.
 
-"Ministério da Agricultura e Pecuária", "Universidad Diego Portales", "Secretaria de Assuntos
-Internacionais e Desenvolvimento", "Inter-American Children's Institute", "la cancillería mexicana".
+"Ministério da Pesca e Aquicultura", "Universidad Austral de Misiones", "Secretaria de Obras
+Hídricas e Saneamento", "Inter-American Institute of Coastal Studies", "la cancillería mexicana".
 A name runs over capitalised words, the particles between them, and a list joined by a
-conjunction ("Metrologia, Qualidade e Tecnologia"); it ends before a bracket, a comma that
+conjunction ("Pesca, Aquicultura e Portos"); it ends before a bracket, a comma that
 opens no list, or a person's first name after a complement ("Ministério da Economia Paulo...").
 """
 from __future__ import annotations
@@ -12,11 +12,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...lang import language_data
-from ..lexicon import demonyms, first_names
+from ..lexicon import all_countries, demonyms, first_names, institutions, posts
 from ..tokens import Cand, Tokens, tokens
 
 GROUP = "kg_institutions"
 ARTICLES = {"a", "o", "as", "os", "el", "la", "los", "las", "the"}
+#: Words that say whom a post or office serves ("Banco X para o Brasil"), no part of the name before a country.
+FOR = {"para", "for"}
 
 
 @Language.factory("kg_institutions")
@@ -36,6 +38,9 @@ class InstitutionRules:
         self.demonyms = demonyms(lang)
         self.first_names = first_names()
         self.event_nouns = data.EVENT_NOUNS
+        self.countries = all_countries()
+        self.acronyms = {name for name, known in institutions().items() if known.acronym}
+        self.posts = posts(lang)
 
     def __call__(self, doc: Doc) -> Doc:
         view = tokens(doc)
@@ -44,9 +49,14 @@ class InstitutionRules:
             n = len(view)
             heads, tails, demonym_heads = self.heads, self.tails, self.demonym_heads
             for i in [i for i, (w, lw) in enumerate(zip(view.text, view.lower))
-                      if w in heads or w in tails or lw in demonym_heads]:  # only the words that can anchor a name
-                word = view.text[i]
+                      if w in heads or w in tails or lw in demonym_heads or w in self.acronyms]:
+                word = view.text[i]  # only the words that can anchor a name
                 if view.loud[i]:
+                    continue
+                if word in self.acronyms:
+                    end = self.acronym_name_end(view, i)
+                    if end > i + 1:
+                        cands.append((i, end, "Institution", ""))
                     continue
                 if word in self.heads and not (i > 0 and view.lower[i] in self.event_nouns and self._numbered(view, i - 1)):
                     end = self.name_end(view, i)
@@ -81,6 +91,8 @@ class InstitutionRules:
                 k = j + 1
                 if v.lower[k] in ARTICLES and k + 1 < n:
                     k += 1
+                if low in FOR and v.text[k] in self.countries:
+                    break
                 if v.cap[k] or v.upper[k]:
                     complement, needs_particle, since_particle = True, False, 0
                     j = k
@@ -100,9 +112,20 @@ class InstitutionRules:
             break
         return last + 1
 
+    def acronym_name_end(self, v: Tokens, i: int) -> int:
+        """ "ONU Mujeres", "BID Invest": a known acronym and one capitalised word that names a
+        body of it; a longer run of capitals is a name of its own."""
+        k = i + 1
+        if k < len(v) and v.cap[k] and not v.sent_start[k] and not v.headline[k] and v.text[k].isalpha() \
+                and v.text[k] not in self.heads and v.lower[k] not in self.posts \
+                and v.text[k] not in self.first_names and v.text[k] not in self.countries \
+                and not (k + 1 < len(v) and (v.cap[k + 1] or v.upper[k + 1] or v.lower[k + 1] in self.particles)):
+            return k + 1
+        return i + 1
+
     def _opens_name(self, v: Tokens, k: int) -> bool:
         """The capitalised words from k on are a name of their own ("... and the Central Bank"),
-        not the last item of this one ("Ministry of Mines and Energy")."""
+        not the last item of this one ("Ministry of Fisheries and Ports")."""
         run = k
         while run < len(v) and (v.cap[run] or v.upper[run]):
             run += 1
