@@ -2,7 +2,8 @@
 
 One HTTP PUT per article graph (`?graph=<article IRI>`), which replaces that graph on the server:
 pushing again sends the same graphs and leaves the server as it was, and an article rebuilt
-locally replaces its old version remotely. Triples in the local default graph (from `kg import`
+locally replaces its old version remotely. The local default graph is kg's union of the article
+graphs (kg/union.py) and is not sent; only triples there that no article states (from `kg import`
 of a plain Turtle file) go with `?default`.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ import httpx
 from pyoxigraph import DefaultGraph, NamedNode, RdfFormat, serialize
 
 from .graph import KnowledgeGraph
+from .union import plain_triples
 
 #: N-Triples: every Graph Store Protocol server reads it, and it streams with no prefix handling.
 MEDIA_TYPE = "application/n-triples"
@@ -49,11 +51,16 @@ def push(
     if only is not None:
         wanted = set(only)
         targets = [g for g in targets if g.value in wanted]
-    elif any(True for _ in graph.store.quads_for_pattern(None, None, None, DefaultGraph())):
-        targets.append(DefaultGraph())
+    else:
+        plain = plain_triples(graph.store)
+        if plain:
+            targets.append(DefaultGraph())
     with httpx.Client(auth=auth, timeout=timeout, follow_redirects=True) as client:
         for target in targets:
-            triples = [q.triple for q in graph.store.quads_for_pattern(None, None, None, target)]
+            if isinstance(target, DefaultGraph):
+                triples = plain
+            else:
+                triples = [q.triple for q in graph.store.quads_for_pattern(None, None, None, target)]
             body = serialize(triples, format=RdfFormat.N_TRIPLES)
             params = {"default": ""} if isinstance(target, DefaultGraph) else {"graph": target.value}
             name = "the default graph" if isinstance(target, DefaultGraph) else f"<{target.value}>"

@@ -4,7 +4,9 @@ An event's scope is the sentences that name it; the article's main event (the on
 then first) also owns the sentences that refer to it by a generic noun ("o evento", "la
 reunión", "the conference") and the dateline ("Lima, 20 de abril de 2012 -"). People and
 institutions of the scope take part (organizer / host / sponsor / speaker where a cue says so);
-places after a locative preposition are its location. Dates are read by `kg.dates`: the one
+places after a locative preposition are its location. In a sentence that names two events, a
+person, body or place goes with the nearer one; the dateline is the main event's place only
+where its sentences name that place too, or where nothing else says where it was. Dates are read by `kg.dates`: the one
 nearest a mention of the event, else a relative one ("hoy", "nesta quinta-feira") of the scope.
 """
 from __future__ import annotations

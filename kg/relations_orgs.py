@@ -7,7 +7,9 @@
 - funds: a sentence with a financing cue (empréstimo, préstamo, loan, financia...): the lender is
   the institution before the cue (or the last lender of the article), the borrowers the countries,
   places and institutions after it; the nearest amount "US$ 750 milhões" goes with it.
-- partnerOf: institutions of one sentence with an agreement or cooperation cue.
+- partnerOf: in a sentence with an agreement or cooperation cue, the institutions the text joins:
+  a list that signs together (every pair), "X em parceria com Y e Z", "X firmó con Y", "executada
+  pela X e pelo Y", "con este último"; not every body the sentence happens to name.
 """
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from typing import NamedTuple
 from .dates import fold
 from .model import Entity
 from .relations import Context, country_names, is_world_region
-from .relations_people import PREPS
 from .resolve import tokens
 
 _MONEY = re.compile(

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad, Store
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Store, Triple
 
 DEFAULT = DefaultGraph()
 #: Present in a store directory while articles are being dropped; a writer that finds it (the
@@ -74,6 +74,12 @@ def mend(store: Store) -> None:
 def rebuild_union(store: Store) -> None:
     """Add every named graph's triples to the default graph (after a bulk load or an import)."""
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def plain_triples(store: Store) -> list[Triple]:
+    """Triples of the default graph that no article graph states (put there by `kg import`)."""
+    rows = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    return [Triple(row["s"], row["p"], row["o"]) for row in rows]
 
 
 def named_quads(store: Store, graph: NamedNode | None = None) -> Iterable[Quad]:

@@ -21,6 +21,7 @@ from kg.article import Article
 from kg.graph import EXPORT_FORMATS, KnowledgeGraph
 from kg.ingest import InputError, read_articles
 from kg.iris import article_iri, entity_iri, slug
+from kg.union import named_quads
 
 #: RFC 3987's IRI characters that kg may use: unreserved, reserved and percent signs, in ASCII.
 IRI = re.compile(r"^https?://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+$")
@@ -94,7 +95,7 @@ def check_build(source: Path, store: Path, empty: bool) -> None:
             assert report.failed == 1 and "text is empty" in report.errors[0]
             return
         assert report.failed == 0 and report.articles == 1, report.errors
-        quads = list(graph.store.quads_for_pattern(None, None, None, None))
+        quads = list(named_quads(graph.store))  # the article graphs; the default graph is their union
         for quad in quads:
             for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
                 if isinstance(term, NamedNode):

@@ -97,7 +97,7 @@ def test_focus_depth_gives_the_ego_network(hostile_store, tmp_path):
     with KnowledgeGraph.open(hostile_store, read_only=True) as kg:
         g = store_graph(kg)
     ego = ego_network(g, "fondo quenar", 1)  # case-insensitive
-    assert sorted(a["label"] for _, a in ego.nodes(data=True)) == ["Fondo Quenar", "Perú", "Tomas Arvelo"]
+    assert sorted(a["label"] for _, a in ego.nodes(data=True)) == ["Fondo Quenar", "Peru", "Tomas Arvelo"]
     assert ego_network(g, "Arvelo", 0).number_of_nodes() == 1  # part of a name when no name matches whole
     out = tmp_path / "ego.html"
     run_kg("viz", "--store", hostile_store, "--focus", "Tomas Arvelo", "--depth", "2", "-o", out)
@@ -113,7 +113,7 @@ def test_query_draws_a_construct_or_a_select(hostile_store, tmp_path):
         assert g.number_of_edges() == 2 and {a["cls"] for _, a in g.nodes(data=True)} == {"Person", "Institution"}
         g = query_graph(kg, "SELECT ?i ?c WHERE { ?i kg:basedIn ?c }")
         assert [(g.nodes[s]["label"], a["prop"], g.nodes[o]["label"]) for s, o, a in g.edges(data=True)] == \
-            [("Fondo Quenar", "c", "Perú")]
+            [("Fondo Quenar", "c", "Peru")]
         g = query_graph(kg, "SELECT ?p ?i ?role WHERE { ?p kg:affiliatedWith ?i BIND('head' AS ?role) }")
         assert sorted(a["facts"] for _, _, a in g.edges(data=True)) == [[("role", "head")]] * 2
     rq = tmp_path / "one.rq"
