@@ -155,7 +155,7 @@ class StoreWriter(Writer):
                 if self.journal:
                     os.unlink(self.journal)
             else:
-                store.extend(with_union(parse(data, format=RdfFormat.N_QUADS)))
+                self.graph.add_quads(parse(data, format=RdfFormat.N_QUADS))
         except OSError as e:
             from .graph import StoreError, _write_failure
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, Quad, RdfFormat, Store, parse
+from pyoxigraph import CanonicalizationAlgorithm, Dataset, DefaultGraph, RdfFormat, Store, parse
 
 from conftest import run_kg
 
