@@ -87,7 +87,7 @@ SENTENCES = {
         "sign": "{Post} del {ministry} de {country}, {person}, firmó el contrato en {city} junto a {post2} del {bank}, {person2}.",
         "quote": "\"Este financiamiento llega a miles de familias\", afirmó {surname}.",
         "partner": "El programa será ejecutado por el {ministry} y contará con la cooperación técnica del {bank2}.",
-        "event": "El {event} se realizará en {city} del {d1} al {d2} de {month} de {year}, con delegaciones de {country} y {country2}.",
+        "event": "El {event} se realizará en {event_city} del {d1} al {d2} de {month} de {year}, con delegaciones de {country} y {country2}.",
         "cofund": "El {bank2} aportará otros {amount2} millones de dólares como cofinanciamiento.",
         "filler": "Según el documento aprobado, las obras comenzarán en el segundo semestre y generarán empleo local en las regiones más pobres del país.",
         "title": "{bank_short} aprueba {amount} millones de dólares para {country}",
@@ -97,7 +97,7 @@ SENTENCES = {
         "sign": "{Post} do {ministry} de {country}, {person}, assinou o contrato em {city} com {post2} do {bank}, {person2}.",
         "quote": "\"Este financiamento chega a milhares de famílias\", afirmou {surname}.",
         "partner": "O programa será executado pelo {ministry} e contará com a cooperação técnica do {bank2}.",
-        "event": "O {event} será realizado em {city} de {d1} a {d2} de {month} de {year}, com delegações de {country} e de {country2}.",
+        "event": "O {event} será realizado em {event_city} de {d1} a {d2} de {month} de {year}, com delegações de {country} e de {country2}.",
         "cofund": "O {bank2} aportará outros {amount2} milhões de dólares como cofinanciamento.",
         "filler": "Segundo o documento aprovado, as obras começarão no segundo semestre e vão gerar emprego local nas regiões mais pobres do país.",
         "title": "{bank_short} aprova {amount} milhões de dólares para {country}",
@@ -107,7 +107,7 @@ SENTENCES = {
         "sign": "{country}'s {Post} of {ministry_bare}, {person}, signed the agreement in {city} with {bank_short} {post2} {person2}.",
         "quote": "\"This financing reaches thousands of families,\" said {surname}.",
         "partner": "The programme will be carried out by the {ministry} of {country} with technical cooperation from the {bank2}.",
-        "event": "The {event} will take place in {city} from {month} {d1} to {d2}, {year}, with delegations from {country} and {country2}.",
+        "event": "The {event} will take place in {event_city} from {month} {d1} to {d2}, {year}, with delegations from {country} and {country2}.",
         "cofund": "The {bank2} will provide a further ${amount2} million in co-financing.",
         "filler": "According to the approved document, works will start in the second half of the year and create local jobs in the poorest regions of the country.",
         "title": "{bank_short} approves ${amount} million for {country}",
@@ -128,17 +128,21 @@ def _slots(rng: random.Random, lang: str) -> dict[str, str]:
     post2, _ = rng.choice(POSTS[lang])
     ministry = rng.choice(MINISTRIES[lang])
     surname = rng.choice(SURNAMES)
-    month = rng.randrange(12)
-    d1 = rng.randint(1, 25)
+    # A recurring event is held once a year, at one place and date: its editions, not every
+    # article, set where and when it happens.
+    event = rng.randrange(len(EVENTS[lang]))
+    year = rng.choice([2023, 2024, 2025])
+    edition = random.Random(event * 10_000 + year)
+    month, d1, city = edition.randrange(12), edition.randint(1, 25), edition.choice(CITIES)
     return {
         "bank": bank, "bank2": bank2, "bank_short": _short(bank), "country": country, "country2": country2,
         "Post": post[0].upper() + post[1:], "post2": post2, "ministry": ministry,
         "ministry_bare": ministry.removeprefix("Ministry of "),
         "person": f"{rng.choice(FIRST)} {surname}", "person2": f"{rng.choice(FIRST)} {rng.choice(SURNAMES)}",
-        "surname": surname, "city": rng.choice(CITIES), "purpose": rng.choice(PURPOSES[lang]),
+        "surname": surname, "city": rng.choice(CITIES), "event_city": city, "purpose": rng.choice(PURPOSES[lang]),
         "amount": str(rng.choice([25, 40, 80, 120, 150, 200, 300, 450])), "amount2": str(rng.choice([5, 10, 20, 35])),
-        "event": rng.choice(EVENTS[lang]), "month": MONTHS[lang][month], "d1": str(d1), "d2": str(d1 + 2),
-        "year": str(rng.choice([2023, 2024, 2025])),
+        "event": EVENTS[lang][event], "month": MONTHS[lang][month], "d1": str(d1), "d2": str(d1 + 2),
+        "year": str(year),
     }
 
 

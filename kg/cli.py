@@ -54,8 +54,9 @@ def main() -> None:
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default=True,
               help="Extraction processes (one writer); with --dask local, the cluster's workers.")
 @click.option("--prune", is_flag=True, help="Remove stored articles that are not in PATHS.")
-@click.option("--bulk", is_flag=True,
-              help="Oxigraph's bulk loader: faster first loads, not crash-atomic (the next build repairs).")
+@click.option("--bulk/--atomic", default=True, show_default=True,
+              help="Oxigraph's bulk loader (a batch cut by a crash is rebuilt by the next build), or one "
+                   "transaction per batch (slower; readers never see half a batch).")
 @click.option("--dask", "scheduler", metavar="tcp://HOST:PORT|local",
               help="Extract on a Dask cluster (local: a LocalCluster of --workers processes).")
 @click.option("--shards-only", type=click.Path(file_okay=False, path_type=Path),

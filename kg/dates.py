@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -98,6 +99,11 @@ def _alt(words) -> str:
 
 class _Patterns:
     def __init__(self, lang: str):
+        # a pattern that needs one of these words runs only where the text holds one of them:
+        # scanning a sentence costs a few microseconds per pattern, a substring test far less
+        self.month_words = tuple(MONTHS[lang])
+        self.weekday_words = tuple(WEEKDAYS[lang])
+        self.relative_words = tuple(RELATIVE_DAYS[lang])
         months = _alt(MONTHS[lang])
         m = rf"({months})\.?"
         sep = r"(?:\s+(?:de|del)\s+|\s+|,\s*)"
@@ -121,9 +127,12 @@ class _Patterns:
             rf"\b(?:(?:({before})\s+)({short_days})|({full_days}))\b(?:\s+({after})\b)?")
         self.day_only = re.compile(rf"\b({before}|no|na|el|the)\s+(?:dia|day)\s+{_DAY}\b")
         self.relative = re.compile(rf"\b({_alt(RELATIVE_DAYS[lang])})\b")
+        #: a weekday just before a date ("Tuesday, October 3"), which picks its year
+        self.weekday_end = re.compile(rf"({_alt(WEEKDAYS[lang])})\W{{1,3}}$")
 
 
 _PATTERNS: dict[str, _Patterns] = {}
+_DIGIT = re.compile(r"\d")
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -173,10 +182,14 @@ class _Resolver:
 
 
 def find_dates(text: str, lang: str, published: date | None = None,
-               years: list[int] | None = None) -> list[DateMention]:
-    """Every date expression in `text`, in order, resolved where the context allows."""
+               years: list[int] | None = None, low: str | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, resolved where the context allows.
+    `low` is fold(text), for a caller that has it already."""
     p = _patterns(lang)
-    low = fold(text)
+    low = fold(text) if low is None else low
+    digits = _DIGIT.search(low) is not None
+    if not digits and (published is None or not any(w in low for w in p.weekday_words + p.relative_words)):
+        return []   # every pattern needs a digit, a weekday or a relative word: most sentences end here
     months = MONTHS.get(lang, MONTHS["en"])
     weekdays = WEEKDAYS.get(lang, WEEKDAYS["en"])
     res = _Resolver(published, years if years is not None else reference_years(text))
@@ -192,7 +205,7 @@ def find_dates(text: str, lang: str, published: date | None = None,
             taken.append((a, b))
 
     def weekday_before(pos: int) -> int | None:
-        m = re.search(rf"({_alt(weekdays)})\W{{1,3}}$", low[max(0, pos - 30):pos])
+        m = p.weekday_end.search(low[max(0, pos - 30):pos])
         return weekdays[m.group(1)] if m else None
 
     def full(year: str | None, month: int, day: int, pos: int) -> date | None:
@@ -200,23 +213,24 @@ def find_dates(text: str, lang: str, published: date | None = None,
             return _safe(int(year), month, day)
         return res.complete(month, day, weekday_before(pos))
 
-    for m in p.iso.finditer(low):
+    months_named = digits and any(w in low for w in p.month_words)
+    for m in _scan(p.iso, low, digits and "-" in low):
         add(m.start(), m.end(), _safe(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in p.range_dm.finditer(low):
+    for m in _scan(p.range_dm, low, months_named):
         d1, d2, mon, y = int(m.group(1)), int(m.group(2)), months[m.group(3)], m.group(4)
         add(m.start(), m.end(), full(y, mon, d1, m.start()), full(y, mon, d2, m.start()))
-    for m in p.range_md.finditer(low):
+    for m in _scan(p.range_md, low, months_named):
         mon, d1, d2, y = months[m.group(1)], int(m.group(2)), int(m.group(3)), m.group(4)
         add(m.start(), m.end(), full(y, mon, d1, m.start()), full(y, mon, d2, m.start()))
-    for m in p.dm.finditer(low):
+    for m in _scan(p.dm, low, months_named):
         if lang == "en" and not text[m.start(2)].isupper():
             continue  # "may", "march": English months are capitalised, the verbs are not
         add(m.start(), m.end(), full(m.group(3), months[m.group(2)], int(m.group(1)), m.start()))
-    for m in p.md.finditer(low):
+    for m in _scan(p.md, low, months_named):
         if lang == "en" and not text[m.start()].isupper():
             continue
         add(m.start(), m.end(), full(m.group(3), months[m.group(1)], int(m.group(2)), m.start()))
-    for m in p.numeric.finditer(low):
+    for m in _scan(p.numeric, low, digits and "/" in low):
         a, b = int(m.group(1)), int(m.group(2))
         day, mon = (b, a) if lang == "en" else (a, b)
         if not (1 <= mon <= 12 and 1 <= day <= 31):
@@ -233,20 +247,25 @@ def find_dates(text: str, lang: str, published: date | None = None,
     return sorted(found, key=lambda d: d.start)
 
 
+def _scan(pattern: re.Pattern[str], low: str, possible: bool) -> Iterator[re.Match[str]]:
+    """The pattern's matches, none without scanning where a word it needs is missing."""
+    return pattern.finditer(low) if possible else iter(())
+
+
 def _relative(low: str, lang: str, published: date, p: _Patterns, add) -> None:
     weekdays = WEEKDAYS[lang] if lang in WEEKDAYS else WEEKDAYS["en"]
     direction = DIRECTION.get(lang, DIRECTION["en"])
     after = AFTER_DIRECTION.get(lang, AFTER_DIRECTION["en"])
     rel_days = RELATIVE_DAYS.get(lang, RELATIVE_DAYS["en"])
-    for m in p.day_only.finditer(low):
+    for m in _scan(p.day_only, low, _DIGIT.search(low) is not None):
         way, day = direction.get(m.group(1), 0), int(m.group(2))
         add(m.start(), m.end(), _day_of_month(published, day, way), relative=True)
-    for m in p.weekday.finditer(low):
+    for m in _scan(p.weekday, low, any(w in low for w in p.weekday_words)):
         way = direction.get(m.group(1) or "", 0)
         if m.group(4):
             way = after[m.group(4)]
         add(m.start(), m.end(), _weekday(published, weekdays[m.group(2) or m.group(3)], way), relative=True)
-    for m in p.relative.finditer(low):
+    for m in _scan(p.relative, low, any(w in low for w in p.relative_words)):
         word = m.group(1)
         if word == "manana" and _MORNING_BEFORE.search(low[max(0, m.start() - 12):m.start()]):
             offset = 0

@@ -45,7 +45,8 @@ class ShardWriter(Writer):
         self.next = max(taken, default=-1) + 1
         self.shards: list[Path] = []
 
-    def write(self, data: bytes, iris: list[str], replacing: list[str]) -> None:
+    def write(self, data: bytes, union: bytes, iris: list[str], replacing: list[str]) -> None:
+        # the article graphs only: a data team's store makes its own union, as with `kg export nq`
         target = self.directory / f"part-{self.next:05d}.nq"
         tmp = target.with_name(target.name + ".part")
         tmp.write_bytes(data)
@@ -79,7 +80,7 @@ def build_on_dask(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     prune: bool = False,
-    bulk: bool = False,
+    bulk: bool = True,
     chunk_size: int = PARTITION,
 ) -> BuildReport:
     """Extract `items` on the cluster; write into `graph`, or shards into `shards_dir` (one of them)."""

@@ -9,8 +9,9 @@
 
 A store directory holds Oxigraph's files (`oxigraph/`) and a lock file naming the process that
 writes. One writer at a time; any number of readers (`read_only=True`) see the last committed state.
-Articles are written in batches, each one transaction, so a crash never leaves half an article
-(`kg.parallel` says more, and what `bulk=True` changes).
+Articles are written in batches by Oxigraph's bulk loader; a batch that a crash cuts short is
+dropped by the next writer to open the store, and rebuilt by the next build (`kg.parallel` says
+more, and what `bulk=False`, one transaction per batch, changes).
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from .iris import article_iri
 from .jsonld import write_jsonld
 from .namespaces import ENTITY_CLASSES, KG, PREFIXES, RDF_TYPE, kg
 from .query_guard import too_complex
-from .union import drop_graph, dropping, mend_if_interrupted, named_quads, rebuild_union, with_union
+from .union import drop_graphs, named_quads, rebuild_union, recover, with_union
 
 DEFAULT_STORE = "kgstore"
 
@@ -91,6 +92,8 @@ class KnowledgeGraph:
         self.path = path
         self.read_only = read_only
         self._lock = lock
+        #: Articles of a bulk load that died midway, dropped on opening (the next build adds them).
+        self.recovered: list[str] = []
 
     # ------------------------------------------------------------------ opening
 
@@ -135,11 +138,13 @@ class KnowledgeGraph:
             lock.close()
             raise StoreError(f"{root}: cannot open the store: {e}") from e
         try:
-            mend_if_interrupted(store, root)
+            recovered = recover(store, root)
         except OSError as e:
             lock.close()
             raise StoreError(_write_failure(root, e)) from e
-        return cls(store, root, lock)
+        graph = cls(store, root, lock)
+        graph.recovered = recovered
+        return graph
 
     @classmethod
     def in_memory(cls) -> KnowledgeGraph:
@@ -181,13 +186,13 @@ class KnowledgeGraph:
         progress: Callable[[int], None] | None = None,
         workers: int = 1,
         prune: bool = False,
-        bulk: bool = False,
+        bulk: bool = True,
     ) -> BuildReport:
         """Extract and store articles; unchanged ones (same content hash) are skipped.
 
-        Articles are extracted in `workers` processes and written in batches, each batch one
-        transaction (a changed article's named graph replaced whole); `bulk` uses Oxigraph's
-        faster, non-atomic bulk loader instead (see kg.parallel). `prune` removes stored articles
+        Articles are extracted in `workers` processes and written in batches with Oxigraph's bulk
+        loader (a batch cut short by a crash is dropped by the next writer and rebuilt); with
+        `bulk=False` each batch is one transaction instead, slower (see kg.parallel). `prune` removes stored articles
         absent from `articles`. With `on_error="fail"` the first unreadable input stops the build
         before anything is written.
         """
@@ -216,8 +221,7 @@ class KnowledgeGraph:
         graph = NamedNode(article_iri(article_id))
         if not self.store.contains_named_graph(graph):
             return False
-        with dropping(self.path):
-            drop_graph(self.store, graph)
+        drop_graphs(self.store, [graph], self.path)
         self._flush()
         return True
 

@@ -6,13 +6,19 @@ and writes what they return (N-Quads) in batches. At most two chunks per worker 
 and a batch is capped in articles and bytes, so memory stays bounded whatever the input's size;
 only the ids and hashes of the articles are kept for the whole run.
 
+Workers send each article's N-Quads and its union lines (kg/union.py) ready to load, so that the
+writer handles bytes only: Oxigraph parses them in Rust. The writer loads a batch in a thread
+while the parent goes on reading and dispatching (pyoxigraph releases the GIL while loading).
+
 Writing, two modes:
-- transactions (default): each batch of articles is one transaction, so a crash leaves every
-  article whole or absent; a changed article's graph is dropped just before its batch is written
-  (a crash in between leaves it absent, and the next build adds it again);
-- bulk: Oxigraph's bulk loader, faster but not atomic. The articles of the batch being loaded
-  are listed in `kg.pending` first; if a build dies mid-batch, the next build finds the list and
-  drops those articles' graphs, so that they are rebuilt whole.
+- bulk (default): Oxigraph's bulk loader, several times faster than transactions but not
+  atomic. The articles of the batch being loaded are listed in `kg.pending` and its union lines
+  in `kg.union-mending` first; if the build dies mid-batch, the next writer to open the store
+  drops those articles' graphs and the union triples only they backed, and the next build adds
+  them again. Meanwhile a reader may see part of that batch.
+- atomic: each batch is one transaction, so a reader never sees half an article.
+In both, a changed article's graph is dropped just before its batch is written (a crash in
+between leaves it absent, and the next build adds it again).
 """
 from __future__ import annotations
 
@@ -21,29 +27,29 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from typing import TYPE_CHECKING
 
-from pyoxigraph import NamedNode, RdfFormat, Store, parse, serialize
+from pyoxigraph import NamedNode, RdfFormat, Store, serialize
 
 from .article import Article
 from .ingest import InputError
 from .iris import article_iri
 from .namespaces import kg
-from .union import drop_graph, dropping, mend, with_union
+from .union import JOURNAL, drop_graphs, mending, union_lines, write_journal
 
 if TYPE_CHECKING:
     from .graph import BuildReport, KnowledgeGraph
 
 #: Articles per task: large enough to amortise the inter-process hop, small enough to balance.
 CHUNK = 16
-#: A write batch closes at this many articles or bytes of N-Quads, whichever comes first.
+#: A write batch closes at this many articles or bytes of N-Quads, whichever comes first (larger
+#: batches measured no faster); two batches are in memory at a time, one filling, one loading.
 BATCH_ARTICLES = 100
-BATCH_BYTES = 16 << 20
-JOURNAL = "kg.pending"
+BATCH_BYTES = 32 << 20
 
 
 @dataclass
@@ -55,10 +61,12 @@ class ArticleResult:
 
 @dataclass
 class ChunkResult:
-    """What a worker returns for a chunk: one outcome per article, their quads as N-Quads."""
+    """What a worker returns for a chunk: one outcome per article, their quads as N-Quads, and
+    the same triples as N-Triples for the union (kg/union.py)."""
 
     results: list[ArticleResult]
     nquads: bytes
+    union: bytes = b""
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -67,26 +75,27 @@ def extract_chunk(articles: list[Article]) -> ChunkResult:
     from .extract import extract
     from .rdf import extraction_quads
 
-    quads = []
+    nquads: list[bytes] = []
+    union: list[bytes] = []
     results: list[ArticleResult] = []
     nlp = rdf = 0.0
     for article in articles:
         iri = article_iri(article.id)
-        t0 = time.perf_counter()
+        t0 = time.thread_time()  # CPU, not wall: on a busy machine the wall clock says little
         try:
             extraction = extract(article)
-            t1 = time.perf_counter()
+            t1 = time.thread_time()
             mine = extraction_quads(extraction)
+            data = serialize(mine, format=RdfFormat.N_QUADS) or b""
+            lines = union_lines(data, iri)
         except Exception as e:  # one article's failure must not stop the batch
             results.append(ArticleResult(iri, error=f"{article.source}: extraction failed: {type(e).__name__}: {e}"))
             continue
-        t2 = time.perf_counter()
-        nlp, rdf = nlp + t1 - t0, rdf + t2 - t1
-        quads += mine
+        nlp, rdf = nlp + t1 - t0, rdf + time.thread_time() - t1
+        nquads.append(data)
+        union.append(lines)
         results.append(ArticleResult(iri, triples=len(mine)))
-    t0 = time.perf_counter()
-    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
-    return ChunkResult(results, data, {"nlp": nlp, "rdf": rdf + time.perf_counter() - t0})
+    return ChunkResult(results, b"".join(nquads), b"".join(union), {"nlp": nlp, "rdf": rdf})
 
 
 def stored_hashes(store: Store) -> dict[str, str]:
@@ -99,86 +108,88 @@ def stored_hashes(store: Store) -> dict[str, str]:
 
 
 class Writer:
-    """Batches of articles' N-Quads, handed to `write` when a batch is full."""
+    """Batches of articles' N-Quads, handed to `write` when a batch is full.
+
+    `write` runs in a thread, one batch at a time, while the next batch fills; `flush` waits for
+    the batch before it, so at most two are in memory, and an error in one surfaces at the next.
+    """
 
     def __init__(self) -> None:
         self.seconds = 0.0
         self._parts: list[bytes] = []
+        self._union: list[bytes] = []
         self._size = 0
         self._iris: list[str] = []
         self._replacing: list[str] = []
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-writer")
+        self._writing: Future | None = None
 
-    def put(self, iri: str, replacing: bool, nquads: bytes = b"") -> None:
+    def put(self, iri: str, replacing: bool, nquads: bytes = b"", union: bytes = b"") -> None:
         """Queue one article (a chunk's N-Quads come with its first article)."""
         self._iris.append(iri)
         if replacing:
             self._replacing.append(iri)
         if nquads:
             self._parts.append(nquads)
-            self._size += len(nquads)
+            self._union.append(union)
+            self._size += len(nquads) + len(union)
 
     def full(self) -> bool:
         return len(self._iris) >= BATCH_ARTICLES or self._size >= BATCH_BYTES
 
-    def flush(self) -> None:
-        if not self._iris:
-            return
+    def flush(self, wait: bool = False) -> None:
+        """Start writing the batch; with `wait`, return once everything queued is written."""
+        if self._iris:
+            self.wait()
+            batch = (b"".join(self._parts), b"".join(self._union), self._iris, self._replacing)
+            self._parts, self._union, self._size, self._iris, self._replacing = [], [], 0, [], []
+            self._writing = self._thread.submit(self._timed_write, *batch)
+        if wait:
+            self.wait()
+
+    def wait(self) -> None:
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            writing.result()
+
+    def close(self) -> None:
+        self._thread.shutdown(wait=True)
+
+    def _timed_write(self, data: bytes, union: bytes, iris: list[str], replacing: list[str]) -> None:
         started = time.perf_counter()
-        self.write(b"".join(self._parts), self._iris, self._replacing)
-        self._parts, self._size, self._iris, self._replacing = [], 0, [], []
+        self.write(data, union, iris, replacing)
         self.seconds += time.perf_counter() - started
 
-    def write(self, data: bytes, iris: list[str], replacing: list[str]) -> None:
+    def write(self, data: bytes, union: bytes, iris: list[str], replacing: list[str]) -> None:
         raise NotImplementedError
 
 
 class StoreWriter(Writer):
-    """The single writer into the store, by transaction or bulk load (see the module's docstring)."""
+    """The single writer into the store, by bulk load or transaction (see the module's docstring)."""
 
-    def __init__(self, graph: KnowledgeGraph, bulk: bool = False):
+    def __init__(self, graph: KnowledgeGraph, bulk: bool = True):
         super().__init__()
         self.graph = graph
         self.bulk = bulk
-        self.journal = str(graph.path / JOURNAL) if graph.path is not None else None
 
-    def write(self, data: bytes, iris: list[str], replacing: list[str]) -> None:
-        store = self.graph.store
+    def write(self, data: bytes, union: bytes, iris: list[str], replacing: list[str]) -> None:
+        store, path = self.graph.store, self.graph.path
         try:
-            if self.bulk and self.journal:
-                _write_journal(self.journal, iris)
-            with dropping(self.graph.path if replacing else None):
-                for iri in replacing:
-                    drop_graph(store, NamedNode(iri))
-            if self.bulk:
-                store.bulk_extend(with_union(parse(data, format=RdfFormat.N_QUADS)))
+            drop_graphs(store, (NamedNode(iri) for iri in replacing), path)
+            if not self.bulk:
+                store.load(data + union, format=RdfFormat.N_QUADS)  # one transaction
+                return
+            with mending(path, union, sync=False):
+                if path is not None:
+                    write_journal(path, iris)
+                store.bulk_load(data + union, format=RdfFormat.N_QUADS)
                 self.graph._flush()
-                if self.journal:
-                    os.unlink(self.journal)
-            else:
-                self.graph.add_quads(parse(data, format=RdfFormat.N_QUADS))
+                if path is not None:
+                    (path / JOURNAL).unlink()
         except OSError as e:
             from .graph import StoreError, _write_failure
 
-            raise StoreError(_write_failure(self.graph.path, e)) from e
-
-
-def _write_journal(path: str, iris: list[str]) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        f.write("\n".join(iris))
-        f.flush()
-        os.fsync(f.fileno())
-
-
-def recover(graph: KnowledgeGraph) -> list[str]:
-    """Drop the articles of a bulk batch that a dead build left half-loaded; returns their IRIs."""
-    if graph.path is None or not (graph.path / JOURNAL).exists():
-        return []
-    iris = (graph.path / JOURNAL).read_text(encoding="utf-8").split()
-    for iri in iris:
-        graph.store.remove_graph(NamedNode(iri))
-    mend(graph.store)  # a bulk load is not atomic: the union may hold part of those articles too
-    (graph.path / JOURNAL).unlink()
-    return iris
+            raise StoreError(_write_failure(path, e)) from e
 
 
 class _Inline(Executor):
@@ -227,7 +238,7 @@ def build(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
     prune: bool = False,
-    bulk: bool = False,
+    bulk: bool = True,
     submit: Callable[[list[Article]], Future] | None = None,
     chunk_size: int = CHUNK,
     writer: Writer | None = None,
@@ -240,10 +251,10 @@ def build(
     started = time.perf_counter()
     known: dict[str, str] = {}
     if graph is not None:
-        recovered = recover(graph)
-        if recovered:
-            report.warnings.append(f"{len(recovered)} articles of an interrupted bulk build were dropped "
+        if graph.recovered:
+            report.warnings.append(f"{len(graph.recovered)} articles of an interrupted bulk build were dropped "
                                    f"and are being rebuilt")
+            graph.recovered = []
         known = stored_hashes(graph.store)
         writer = writer or StoreWriter(graph, bulk)
     assert writer is not None, "give a graph or a writer"
@@ -302,7 +313,7 @@ def build(
                 # The earlier copy must be in the store before the later one replaces it.
                 dispatch(last=True)
                 collect(0)
-                writer.flush()
+                writer.flush(wait=True)
             seen.add(iri)
             digest = item.content_hash
             previous = known.get(iri)
@@ -319,9 +330,10 @@ def build(
                 collect(in_flight)
         dispatch(last=True)
         collect(0)
-        writer.flush()
+        writer.flush(wait=True)
     finally:
         pool.shutdown(cancel_futures=True)
+        writer.close()  # a batch still loading finishes before the store can close
     if graph is not None:
         if prune:
             _prune(graph, stored_before - seen, read_errors, report)
@@ -340,7 +352,7 @@ def _take(result: ChunkResult, flags: list[bool], writer: Writer, report: BuildR
             report.failed += 1
             report.errors.append(outcome.error)
             continue
-        writer.put(outcome.iri, was_there, result.nquads if first else b"")
+        writer.put(outcome.iri, was_there, *((result.nquads, result.union) if first else ()))
         first = False
         report.triples += outcome.triples
         if was_there:
@@ -356,9 +368,9 @@ def _prune(graph: KnowledgeGraph, gone: set[str], read_errors: int, report: Buil
         report.warnings.append(f"--prune skipped: {read_errors} inputs could not be read, so the articles "
                                f"they hold cannot be told from deleted ones; fix them and build again")
         return
-    with dropping(graph.path):
-        for iri in sorted(gone):
-            drop_graph(graph.store, NamedNode(iri))
+    doomed = sorted(gone)
+    for start in range(0, len(doomed), BATCH_ARTICLES):  # each step holds one batch's triples
+        drop_graphs(graph.store, (NamedNode(iri) for iri in doomed[start:start + BATCH_ARTICLES]), graph.path)
     report.removed = len(gone)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -20,7 +21,8 @@ from .article import Article
 from .canonical import canonical_label
 from .iris import article_iri, entity_iri, sentence_iri, statement_iri
 from .model import Entity, Extraction
-from .namespaces import OWL_SAME_AS, RDF, RDF_TYPE, RDFS_LABEL, SKOS_ALT, WD, XSD, kg
+from . import namespaces
+from .namespaces import OWL_SAME_AS, RDF, RDF_TYPE, RDFS_LABEL, SKOS_ALT, WD, XSD
 
 XSD_DATE = NamedNode(XSD + "date")
 XSD_INTEGER = NamedNode(XSD + "integer")
@@ -32,8 +34,24 @@ RDF_SUBJECT, RDF_PREDICATE, RDF_OBJECT = (NamedNode(RDF + p) for p in ("subject"
 SYMMETRIC = {"partnerOf"}
 
 
+#: the ontology's few terms are in every article's quads: one NamedNode each, not one per quad
+kg = lru_cache(maxsize=256)(namespaces.kg)
+
+
+# the same entities (countries, banks) recur across the articles a worker extracts
+@lru_cache(maxsize=1 << 14)
+def _entity_node(cls: str, key: str) -> NamedNode:
+    return NamedNode(entity_iri(cls, key))
+
+
+#: the terms of every article's quads, built once
+_MENTIONS, _MENTIONED_IN, _STATEMENT, _EVIDENCE, _IN_ARTICLE, _SENTENCE, _TEXT, _CHAR_START, _CHAR_END = (
+    kg(t) for t in ("mentions", "mentionedIn", "Statement", "evidence", "inArticle", "Sentence", "text", "charStart",
+                    "charEnd"))
+
+
 def entity_node(entity: Entity) -> NamedNode:
-    return NamedNode(entity_iri(entity.cls, entity.key))
+    return _entity_node(entity.cls, entity.key)
 
 
 def date_literal(value: date) -> Literal:
@@ -62,33 +80,38 @@ def extraction_quads(extraction: Extraction) -> list[Quad]:
     art = NamedNode(article_iri(article.id))
     graph = art
     quads = article_quads(article, graph)
-    used_sentences: set[int] = set()
+    add = quads.append
+    used_sentences: dict[int, NamedNode] = {}
 
     def sentence(index: int) -> NamedNode:
-        used_sentences.add(index)
-        return NamedNode(sentence_iri(article.id, index))
+        node = used_sentences.get(index)
+        if node is None:
+            node = used_sentences[index] = NamedNode(sentence_iri(article.id, index))
+        return node
 
     nodes: dict[str, NamedNode] = {}
     for entity in extraction.entities:
         node = nodes[entity.ref] = entity_node(entity)
-        quads.append(Quad(art, kg("mentions"), node, graph))
-        quads.append(Quad(node, RDF_TYPE, kg(entity.cls), graph))
+        add(Quad(art, _MENTIONS, node, graph))
+        add(Quad(node, RDF_TYPE, kg(entity.cls), graph))
         label = canonical_label(entity)
-        quads.append(Quad(node, RDFS_LABEL, Literal(label), graph))
+        add(Quad(node, RDFS_LABEL, Literal(label), graph))
         for alias in sorted((entity.aliases | {entity.label}) - {label}):
-            quads.append(Quad(node, SKOS_ALT, Literal(alias), graph))
+            add(Quad(node, SKOS_ALT, Literal(alias), graph))
         for index in sorted({m.sentence for m in entity.mentions}):
-            quads.append(Quad(node, kg("mentionedIn"), sentence(index), graph))
+            add(Quad(node, _MENTIONED_IN, sentence(index), graph))
         attrs = entity.attrs
+        if not attrs:
+            continue
         if attrs.get("wikidata"):
-            quads.append(Quad(node, OWL_SAME_AS, NamedNode(WD + attrs["wikidata"]), graph))
+            add(Quad(node, OWL_SAME_AS, NamedNode(WD + attrs["wikidata"]), graph))
         if entity.cls == "Place" and attrs.get("country"):
-            quads.append(Quad(node, kg("country"), NamedNode(entity_iri("Country", attrs["country"])), graph))
+            add(Quad(node, kg("country"), _entity_node("Country", attrs["country"]), graph))
         if entity.cls == "Event":
             if isinstance(attrs.get("start"), date):
-                quads.append(Quad(node, kg("startDate"), date_literal(attrs["start"]), graph))
+                add(Quad(node, kg("startDate"), date_literal(attrs["start"]), graph))
             if isinstance(attrs.get("end"), date):
-                quads.append(Quad(node, kg("endDate"), date_literal(attrs["end"]), graph))
+                add(Quad(node, kg("endDate"), date_literal(attrs["end"]), graph))
 
     seen: set[tuple[str, str, str]] = set()
     for rel in extraction.relations:
@@ -99,35 +122,38 @@ def extraction_quads(extraction: Extraction) -> list[Quad]:
             continue
         seen.add(key)
         s, p, o = nodes[rel.subject], kg(rel.prop), nodes[rel.object]
-        quads.append(Quad(s, p, o, graph))
+        add(Quad(s, p, o, graph))
         if rel.prop in SYMMETRIC:
-            quads.append(Quad(o, p, s, graph))
+            add(Quad(o, p, s, graph))
         stmt = NamedNode(statement_iri(article.id, (s.value, p.value, o.value, str(rel.sentence))))
         quads += [
-            Quad(stmt, RDF_TYPE, kg("Statement"), graph),
+            Quad(stmt, RDF_TYPE, _STATEMENT, graph),
             Quad(stmt, RDF_SUBJECT, s, graph),
             Quad(stmt, RDF_PREDICATE, p, graph),
             Quad(stmt, RDF_OBJECT, o, graph),
-            Quad(stmt, kg("evidence"), sentence(rel.sentence), graph),
-            Quad(stmt, kg("inArticle"), art, graph),
+            Quad(stmt, _EVIDENCE, sentence(rel.sentence), graph),
+            Quad(stmt, _IN_ARTICLE, art, graph),
         ]
-        if rel.attrs.get("role"):
-            quads.append(Quad(stmt, kg("role"), Literal(str(rel.attrs["role"])), graph))
-        amount = _decimal(rel.attrs.get("amount"))
+        attrs = rel.attrs
+        if not attrs:
+            continue
+        if attrs.get("role"):
+            add(Quad(stmt, kg("role"), Literal(str(attrs["role"])), graph))
+        amount = _decimal(attrs.get("amount"))
         if amount is not None:
-            quads.append(Quad(stmt, kg("amount"), Literal(format(amount, "f"), datatype=XSD_DECIMAL), graph))
-        if rel.attrs.get("currency"):
-            quads.append(Quad(stmt, kg("currency"), Literal(str(rel.attrs["currency"])), graph))
+            add(Quad(stmt, kg("amount"), Literal(format(amount, "f"), datatype=XSD_DECIMAL), graph))
+        if attrs.get("currency"):
+            add(Quad(stmt, kg("currency"), Literal(str(attrs["currency"])), graph))
 
-    for index in sorted(used_sentences):
-        node = NamedNode(sentence_iri(article.id, index))
-        start, end = extraction.sentences[index]
+    text, spans = extraction.text, extraction.sentences
+    for index, node in sorted(used_sentences.items()):
+        start, end = spans[index]
         quads += [
-            Quad(node, RDF_TYPE, kg("Sentence"), graph),
-            Quad(node, kg("text"), Literal(extraction.text[start:end]), graph),
-            Quad(node, kg("charStart"), Literal(str(start), datatype=XSD_INTEGER), graph),
-            Quad(node, kg("charEnd"), Literal(str(end), datatype=XSD_INTEGER), graph),
-            Quad(node, kg("inArticle"), art, graph),
+            Quad(node, RDF_TYPE, _SENTENCE, graph),
+            Quad(node, _TEXT, Literal(text[start:end]), graph),
+            Quad(node, _CHAR_START, Literal(str(start), datatype=XSD_INTEGER), graph),
+            Quad(node, _CHAR_END, Literal(str(end), datatype=XSD_INTEGER), graph),
+            Quad(node, _IN_ARTICLE, art, graph),
         ]
     return quads
 

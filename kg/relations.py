@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from .dates import fold
+from .dates import DateMention, find_dates, fold, reference_years
 from .model import Entity, Extraction, Mention, Relation
 from .nlp.lexicon import LEXICON_DIR, countries, read_tsv
 from .relations_cues import cue, words
@@ -34,6 +35,11 @@ class Tok(NamedTuple):
     @property
     def cap(self) -> bool:
         return self.text[:1].isupper()
+
+
+#: Tok from a tuple, without Tok.__new__'s Python frame
+_new_tok = partial(tuple.__new__, Tok)
+_first, _second = itemgetter(0), itemgetter(1)
 
 
 @lru_cache(maxsize=None)
@@ -76,11 +82,15 @@ class Context:
         self.text = extraction.text
         self.lang = extraction.article.lang if extraction.article.lang in ("pt", "es", "en") else "en"
         self.low = fold(self.text)
-        self.toks = [Tok(m.start(), m.end(), m.group(), self.low[m.start():m.end()])
-                     for m in _WORD.finditer(self.text)]
-        self.tok_at = {t.start: i for i, t in enumerate(self.toks)}
-        self._tok_ends = [t.end for t in self.toks]
-        self._tok_starts = [t.start for t in self.toks]
+        # one Tok per word of the article: built by map and zip, without a Python frame per word
+        spans = list(map(re.Match.span, _WORD.finditer(self.text)))
+        starts, ends = list(map(_first, spans)), list(map(_second, spans))
+        slices = list(map(slice, starts, ends))
+        self.toks = list(map(_new_tok, zip(starts, ends, map(self.text.__getitem__, slices),
+                                           map(self.low.__getitem__, slices))))
+        self.tok_at = dict(zip(starts, range(len(starts))))
+        self._tok_ends = ends
+        self._tok_starts = starts
         self.items: list[tuple[Mention, Entity]] = sorted(
             ((m, e) for e in extraction.entities for m in e.mentions), key=lambda x: x[0].start)
         self._item_starts = [m.start for m, _ in self.items]
@@ -100,7 +110,8 @@ class Context:
         self._seen: set[tuple[str, str, str]] = set()
         self.demonyms = demonyms(self.lang)
         self.posts = post_words(self.lang)
-        self._post_re = _post_pattern(self.posts)
+        self._years: list[int] | None = None
+        self._dates: dict[int, list[DateMention]] = {}
 
     # --- positions ---------------------------------------------------------------------------
     def _tok_index(self, char: int) -> int | None:
@@ -161,9 +172,19 @@ class Context:
     def sentence_span(self, index: int) -> tuple[int, int]:
         return self.ex.sentences[index]
 
+    def dates_in(self, index: int) -> list[DateMention]:
+        """The dates of sentence `index`, read once: the scopes of several events share sentences."""
+        if index not in self._dates:
+            if self._years is None:
+                self._years = reference_years(self.text)
+            a, b = self.ex.sentences[index]
+            self._dates[index] = find_dates(self.text[a:b], self.lang, self.ex.article.published, self._years,
+                                            self.low[a:b])
+        return self._dates[index]
+
     # --- words -------------------------------------------------------------------------------
     def is_post(self, i: int) -> bool:
-        return i < len(self.toks) and bool(self._post_re.fullmatch(self.toks[i].low))
+        return i < len(self.toks) and _is_post_word(self.lang, self.toks[i].low)
 
     def demonym(self, i: int) -> str | None:
         return self.demonyms.get(self.toks[i].low) if i < len(self.toks) else None
@@ -191,6 +212,14 @@ class Context:
         return (prop, subject.ref, obj.ref) in self._seen
 
 
+# asked of the words around every person's name, from a small vocabulary
+@lru_cache(maxsize=1 << 14)
+def _is_post_word(lang: str, word: str) -> bool:
+    return _post_pattern(post_words(lang)).fullmatch(word) is not None
+
+
+# one per language, not one per article
+@lru_cache(maxsize=8)
 def _post_pattern(posts: frozenset[str]) -> re.Pattern[str]:
     single = [p for p in posts if " " not in p]
     alts = sorted(single, key=len, reverse=True)

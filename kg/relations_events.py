@@ -12,8 +12,9 @@ nearest a mention of the event, else a relative one ("hoy", "nesta quinta-feira"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .dates import DateMention, find_dates, fold, reference_years
+from .dates import DateMention, fold
 from .model import Entity, Mention
 from .relations import Context, is_world_region
 from .relations_cues import cue
@@ -271,7 +272,13 @@ _VENUE = {
 
 
 def _money_event(ctx: Context, ev: Entity) -> bool:
-    return bool(cue(ctx.lang, "funding").search(fold(ev.label)))
+    return _money_name(ctx.lang, ev.label)
+
+
+# asked again and again of each event of an article, for every place and mention
+@lru_cache(maxsize=1 << 12)
+def _money_name(lang: str, name: str) -> bool:
+    return bool(cue(lang, "funding").search(fold(name)))
 
 
 def _venue_cue(ctx: Context, s: int, at: int) -> bool:
@@ -294,7 +301,9 @@ def _title_places(ctx: Context, ev: Entity) -> None:
         found = []
         for e in places:
             for alias in e.aliases:
-                for hit in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", window):
+                if alias not in window:
+                    continue   # a regex scan costs more than this test, and finds nothing then
+                for hit in _whole_word(alias).finditer(window):
                     found.append((hit.start(), hit.end(), e))
         found.sort(key=lambda x: x[0])
         # "a loan to Colombia", "empréstimo para o Peru": who gets it, not where it happens
@@ -309,6 +318,12 @@ def _title_places(ctx: Context, ev: Entity) -> None:
             if direct or (chained_to >= 0 and lead_in.search(window[chained_to:a]) and a - chained_to <= 4):
                 ctx.add("location", ev, e, em.sentence)
                 chained_to = b
+
+
+# every place name is looked for in every event mention's window
+@lru_cache(maxsize=1 << 12)
+def _whole_word(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(alias)}(?!\w)")
 
 
 def _dateline_attested(ctx: Context, dateline: tuple[Mention, Entity], scope: list[int]) -> bool:
@@ -363,8 +378,6 @@ def _dateline(ctx: Context) -> tuple[Mention, Entity] | None:
 def _dates(ctx: Context, ev: Entity, scope: list[int], lead: bool = False) -> None:
     """The date nearest the event's full name; then one in its other sentences; then a relative one;
     for the main event, last, the first date of the lead (news says when in its first lines)."""
-    art = ctx.ex.article
-    years = reference_years(ctx.text)
     named = [m for m in ev.mentions if m.text == ev.label] or ev.mentions
     primary = {m.sentence for m in named}
     own = {m.sentence for m in ev.mentions}
@@ -378,7 +391,7 @@ def _dates(ctx: Context, ev: Entity, scope: list[int], lead: bool = False) -> No
     lead_sents = set(range(min(3, len(ctx.ex.sentences)))) if lead else set()
     for s in sorted(set(scope) | lead_sents):
         a, b = ctx.sentence_span(s)
-        for d in find_dates(ctx.text[a:b], ctx.lang, art.published, years):
+        for d in ctx.dates_in(s):
             if s not in scope:
                 if _dateline_date(ctx, a + d.start, a + d.end):
                     continue

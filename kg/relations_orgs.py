@@ -69,12 +69,13 @@ def _served_country(ctx: Context) -> None:
 def _based_in(ctx: Context) -> None:
     places = [e for e in ctx.ex.entities if e.cls in ("Country", "Place") and not is_world_region(e)]
     names = country_names(ctx.lang)
+    place_words = [(place, [tokens(a) for a in place.aliases]) for place in places]
     for org in (e for e in ctx.ex.entities if e.cls == "Institution"):
         sent = org.mentions[0].sentence
         for label in sorted(org.aliases):
             toks = tokens(label)
-            for place in places:
-                if any(_contains(toks, tokens(a)) for a in place.aliases):
+            for place, forms in place_words:
+                if any(_contains(toks, f) for f in forms):
                     ctx.add("basedIn", org, place, sent)
             for k, w in enumerate(toks):
                 iso = ctx.demonyms.get(w) if k > 0 else None
@@ -96,9 +97,11 @@ def _based_in(ctx: Context) -> None:
     _sides(ctx)
 
 
-def _contains(whole: list[str], part: list[str]) -> bool:
+def _contains(whole: tuple[str, ...], part: tuple[str, ...]) -> bool:
     n = len(part)
-    return n > 0 and any(whole[i:i + n] == part for i in range(1, len(whole) - n + 1))
+    if n == 0 or part[0] not in whole:
+        return False   # the usual case, answered without slicing
+    return any(whole[i:i + n] == part for i in range(1, len(whole) - n + 1))
 
 
 def _to_country(ctx: Context, org: Entity, iso: str, sentence: int) -> None:

@@ -9,9 +9,11 @@ country after de/of/por in it, a demonym, "(Argentina)" after the name, give the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import Entity, Mention
 from .relations import ARTICLES, CONNECTORS, Context
+from .relations_cues import cue
 from .resolve import PARTICLES, tokens
 
 #: Longest stretch, in words, a post phrase may run before or after a name.
@@ -468,11 +470,17 @@ def _delegation(ctx: Context, m: Mention, person: Entity, start: int) -> None:
             return
 
 
+# asked of every word of every article, whose vocabulary is small
+@lru_cache(maxsize=1 << 14)
+def _elect_word(lang: str, low: str) -> bool:
+    return bool(cue(lang, "elect").search(low))
+
+
 def _elected(ctx: Context) -> None:
     """"Nome foi eleito ... para o cargo de presidente do Banco X": the post comes after the name."""
     toks = ctx.toks
     for i, t in enumerate(toks):
-        if not ctx.has("elect", t.low):
+        if not _elect_word(ctx.lang, t.low):
             continue
         post = next((k for k in range(i + 1, min(i + 5, len(toks))) if ctx.is_post(k)), None)
         if post is None:

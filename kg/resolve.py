@@ -23,16 +23,22 @@ PARTICLES = {"de", "da", "do", "das", "dos", "del", "la", "las", "los", "el", "y
 _TOKEN = re.compile(r"[\w'’-]+")
 
 
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(normalize(text))
+# resolution and the relation rules compare the same few names' words over and over
+@lru_cache(maxsize=1 << 15)
+def tokens(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(normalize(text)))
 
 
+# asked of every surface form each time a group's label is chosen
+@lru_cache(maxsize=1 << 14)
 def is_acronym(text: str) -> bool:
     """CAF, BID, Mincetur-like short forms are written with capitals and no spaces."""
     t = text.strip()
     return " " not in t and 2 <= len(t) <= 10 and sum(c.isupper() for c in t) >= 2
 
 
+# asked of every surface form of every group when acronyms look for their expansion
+@lru_cache(maxsize=1 << 14)
 def initials(text: str) -> str:
     return "".join(w[0] for w in tokens(text) if w not in PARTICLES and w[0].isalpha())
 
@@ -66,16 +72,22 @@ class _Group:
 def resolve_mentions(mentions: list[Mention], lang: str) -> list[Entity]:
     """Group mentions by identity: lexicon key, then same name, then short forms into full ones."""
     groups: dict[tuple[str, str], _Group] = {}
+    order: dict[int, int] = {}    # id of a group -> its rank in `groups`
+    # (class, normalised form) -> the earliest group holding that form, instead of a scan of all
+    holder: dict[tuple[str, str], _Group] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-        ident = ("key", m.key) if m.key else ("name", normalize(m.text))
+        form = (m.cls, normalize(m.text))
+        ident = ("key", m.key) if m.key else ("name", form[1])
         g = groups.get((m.cls, *ident))
         if g is None:
             # a name already seen with a lexicon key keeps that key when written alone
-            g = next((x for x in groups.values() if x.cls == m.cls and not m.key
-                      and normalize(m.text) in {normalize(t) for t in x.texts()}), None)
+            g = None if m.key else holder.get(form)
             if g is None:
                 g = groups[(m.cls, *ident)] = _Group(m.cls, key=m.key)
+                order[id(g)] = len(order)
         g.mentions.append(m)
+        if form not in holder or order[id(holder[form])] > order[id(g)]:
+            holder[form] = g
     merged = list(groups.values())
     merged = _merge_adjacent_acronyms(merged)
     merged = _merge_short_forms(merged)
@@ -174,7 +186,7 @@ def _stands_for(form: str, full: _Group) -> bool:
     return False
 
 
-def _contiguous(part: list[str], whole: list[str]) -> bool:
+def _contiguous(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
     n = len(part)
     return any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
 
@@ -190,6 +202,8 @@ def _lexicon_rows() -> dict[str, list[str]]:
     return rows
 
 
+# asked for every known entity of every article; callers copy the dict, never change it
+@lru_cache(maxsize=1 << 12)
 def lexicon_attrs(cls: str, key: str) -> dict[str, str]:
     """What a lexicon row adds to an entity: its Wikidata id, the country of its seat."""
     if cls == "Country":
