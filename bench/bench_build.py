@@ -3,7 +3,7 @@
 For each size, on synthetic articles from bench/generate.py (cached as JSONL in --work):
 - a first build with N workers: articles/s and triples/s end to end (open to close, pool start
   included), peak RSS of the build (the process and its workers, summed, sampled every 50 ms),
-  store size on disk, and seconds per stage (read, NLP, RDF, store, writer waiting);
+  store size on disk, and seconds per stage (read, NLP, RDF, store, writer waiting, compaction);
 - a second build over the same, unchanged input (the incremental path);
 - the queries of data/queries/*.rq on our store against an rdflib in-memory Graph holding the
   same triples (our default graph: the union of the article graphs), and Turtle export against
@@ -202,11 +202,11 @@ def markdown(results: list[dict]) -> str:
                      f"{r['articles_per_s']:.0f} | {r['triples_per_s']:.0f} | {r['peak_rss_mb']:.0f} | "
                      f"{r['store_mb']:.0f} | {r['second_run_s']:.2f} ({r['second_run_speedup']:.0f}x) |")
     lines += ["", "Stages (seconds; nlp and rdf are CPU seconds summed over the workers):", "",
-              "| articles | read | nlp | rdf | store | writer waiting |", "|---:|---:|---:|---:|---:|---:|"]
+              "| articles | read | nlp | rdf | store | writer waiting | compact |", "|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         s = r["stages_s"]
         lines.append(f"| {r['articles']} | {s['read']:.1f} | {s['nlp']:.1f} | {s['rdf']:.1f} | "
-                     f"{s['store']:.1f} | {s['wait']:.1f} |")
+                     f"{s['store']:.1f} | {s['wait']:.1f} | {s.get('compact', 0.0):.1f} |")
     for r in results:
         c = r["reads"]
         lines += ["", f"Queries and Turtle export, {r['articles']} articles; against rdflib "

@@ -170,6 +170,13 @@ class KnowledgeGraph:
             if exc_type is None:
                 raise  # else the error already in flight (usually the same disk failure) says it first
 
+    def compact(self) -> None:
+        """Merge the store's files (after big bulk loads): queries read fewer of them. O(store)."""
+        try:
+            self.store.optimize()
+        except OSError as e:
+            raise StoreError(_write_failure(self.path, e)) from e
+
     def _flush(self) -> None:
         try:
             self.store.flush()

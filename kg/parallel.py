@@ -44,6 +44,9 @@ from .union import JOURNAL, drop_graphs, mending, union_lines, write_journal
 if TYPE_CHECKING:
     from .graph import BuildReport, KnowledgeGraph
 
+#: A bulk build that wrote at least this share of the store's articles compacts the store at the
+#: end: bulk loads leave many overlapping files, and queries over them ran 4-8x slower (10k articles).
+COMPACT_SHARE = 0.1
 #: Articles per task: large enough to amortise the inter-process hop, small enough to balance.
 CHUNK = 16
 #: A write batch closes at this many articles or bytes of N-Quads, whichever comes first (larger
@@ -261,7 +264,7 @@ def build(
     stored_before = set(known) if prune else set()
     seen: set[str] = set()
     read_errors = 0
-    stages = {"read": 0.0, "nlp": 0.0, "rdf": 0.0, "store": 0.0, "wait": 0.0}
+    stages = {"read": 0.0, "nlp": 0.0, "rdf": 0.0, "store": 0.0, "wait": 0.0, "compact": 0.0}
     pending: deque[tuple[Future, list[bool]]] = deque()
     chunk: list[Article] = []
     replacing: list[bool] = []
@@ -338,6 +341,10 @@ def build(
         if prune:
             _prune(graph, stored_before - seen, read_errors, report)
         graph._flush()
+        if bulk and report.articles >= COMPACT_SHARE * len(known):
+            t0 = time.perf_counter()
+            graph.compact()
+            stages["compact"] = time.perf_counter() - t0
     stages["store"] = writer.seconds
     report.stages = stages
     report.seconds = time.perf_counter() - started
