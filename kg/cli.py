@@ -146,7 +146,8 @@ def query(sparql: str | None, query_file: Path | None, fmt: str, store: Path) ->
         results = graph.query(text)
         write_results(results, fmt, sys.stdout.buffer)
     except SyntaxError as e:
-        fail(f"{query_file or 'query'}: SPARQL syntax error: {e}")
+        hint = f"; to run the query in that file: kg query -f {sparql}" if sparql and Path(sparql).is_file() else ""
+        fail(f"{query_file or 'query'}: SPARQL syntax error: {e}{hint}")
     finally:
         graph.close()
 

@@ -35,7 +35,10 @@ PARTITION = 64
 
 
 class ShardWriter(Writer):
-    """Each batch becomes one N-Quads file in `directory`, numbered after those already there."""
+    """Each batch becomes one N-Quads file of article graphs in `directory` (`part-00000.nq`, numbered
+    after those already there), and one N-Triples file of the same triples (`part-00000.union.nt`):
+    loaded into the default graph, they make it the union of the articles, as in kg's own store
+    (kg/union.py), for stores whose union of named graphs repeats triples (Oxigraph 0.5)."""
 
     def __init__(self, directory: Path):
         super().__init__()
@@ -46,13 +49,17 @@ class ShardWriter(Writer):
         self.shards: list[Path] = []
 
     def write(self, data: bytes, union: bytes, iris: list[str], replacing: list[str]) -> None:
-        # the article graphs only: a data team's store makes its own union, as with `kg export nq`
         target = self.directory / f"part-{self.next:05d}.nq"
-        tmp = target.with_name(target.name + ".part")
-        tmp.write_bytes(data)
-        tmp.replace(target)  # a loader watching the folder never sees half a shard
+        _write_whole(target.with_suffix(".union.nt"), union)
+        _write_whole(target, data)  # last: a loader that waits for the .nq finds both whole
         self.next += 1
         self.shards.append(target)
+
+
+def _write_whole(target: Path, data: bytes) -> None:
+    tmp = target.with_name(target.name + ".part")
+    tmp.write_bytes(data)
+    tmp.replace(target)  # a loader watching the folder never sees half a shard
 
 
 @contextmanager

@@ -1,6 +1,8 @@
 """`kg build --dask local`: a LocalCluster of two worker processes builds what one process builds."""
 from __future__ import annotations
 
+from pyoxigraph import RdfFormat, Store
+
 from kg import KnowledgeGraph
 
 from conftest import SAMPLES, run_kg
@@ -33,3 +35,13 @@ def test_shards_only_leaves_n_quads_that_load_into_the_same_dataset(tmp_path):
                 graph.load(f, "nq")
     del graph  # releases Oxigraph's lock before the store is read
     assert quads(loaded) == quads(single)
+    # what another Oxigraph loads: the article graphs, and their union from the .union.nt files
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    store = Store(str(plain / "oxigraph"))
+    for shard in files:
+        store.bulk_load(path=str(shard), format=RdfFormat.N_QUADS)
+        store.bulk_load(path=str(shard.with_suffix(".union.nt")), format=RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+    assert quads(plain) == quads(single)

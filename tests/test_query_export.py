@@ -39,6 +39,12 @@ def test_a_syntax_error_is_one_line_naming_the_problem(sample_store):
     assert "SPARQL syntax error" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
+def test_a_file_given_as_the_query_gets_told_to_use_dash_f(sample_store):
+    proc = run_kg("query", "data/queries/evidence.rq", "--store", sample_store, check=False)
+    assert proc.returncode != 0
+    assert proc.stderr.strip().endswith("kg query -f data/queries/evidence.rq"), proc.stderr
+
+
 @pytest.mark.parametrize("fmt,parser", [("ttl", "turtle"), ("nt", "nt"), ("nq", "nquads"), ("trig", "trig"),
                                         ("jsonld", "json-ld")])
 def test_exports_parse_with_rdflib(sample_store, tmp_path, fmt, parser):
