@@ -18,6 +18,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -106,7 +107,7 @@ class KnowledgeGraph:
             if not data.exists():
                 raise StoreError(f"{root}: no kg store here; build one first with `kg build PATH --store {root}`")
             try:
-                return cls(Store.read_only(str(data)), root, read_only=True)
+                return cls(_snapshot(data), root, read_only=True)
             except (OSError, RuntimeError) as e:
                 raise StoreError(f"{root}: cannot open the store for reading: {e}; if it was copied while a "
                                  "build ran, copy it again") from e
@@ -300,6 +301,20 @@ class KnowledgeGraph:
         articles = sum(1 for _ in self.store.quads_for_pattern(None, RDF_TYPE, kg("Article"), DefaultGraph()))
         return {"articles": articles, "entities": classes, "quads": sum(properties.values()),
                 "properties": dict(properties.most_common())}
+
+
+def _snapshot(data: Path, attempts: int = 40) -> Store:
+    """A read-only store, opened again if a writer deleted a file it named meanwhile (for up to 2 s)."""
+    for attempt in range(attempts):
+        try:
+            return Store.read_only(str(data))
+        except (OSError, RuntimeError):
+            # A compaction or bulk load removed a file between RocksDB reading the manifest and
+            # opening the file: the next attempt reads the new manifest.
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
 
 
 def _create_store(data: Path) -> None:
