@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .article import Article
+from .files import write_whole
 from .ingest import InputError
 from .parallel import Writer, build, extract_chunk
 
@@ -50,16 +51,10 @@ class ShardWriter(Writer):
 
     def write(self, data: bytes, union: bytes, iris: list[str], replacing: list[str]) -> None:
         target = self.directory / f"part-{self.next:05d}.nq"
-        _write_whole(target.with_suffix(".union.nt"), union)
-        _write_whole(target, data)  # last: a loader that waits for the .nq finds both whole
+        write_whole(target.with_suffix(".union.nt"), union)
+        write_whole(target, data)  # last: a loader that waits for the .nq finds both whole
         self.next += 1
         self.shards.append(target)
-
-
-def _write_whole(target: Path, data: bytes) -> None:
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(target)  # a loader watching the folder never sees half a shard
 
 
 @contextmanager

@@ -15,12 +15,13 @@ store checks just those (`recover`), so recovery costs what the interrupted batc
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
+
+from .files import write_whole
 
 DEFAULT = DefaultGraph()
 #: Present in a store directory while a write that is not one transaction runs: the N-Triples of
@@ -81,24 +82,13 @@ def mending(store_dir: Path | None, triples: Iterable[Triple] | bytes, sync: boo
         yield
         return
     data = triples if isinstance(triples, bytes) else serialize(triples, format=RdfFormat.N_TRIPLES) or b""
-    _write_whole(store_dir / MENDING, data, sync)
+    write_whole(store_dir / MENDING, data, sync)
     yield
     (store_dir / MENDING).unlink()
 
 
 def write_journal(store_dir: Path, iris: list[str]) -> None:
-    _write_whole(store_dir / JOURNAL, "\n".join(iris).encode(), sync=True)
-
-
-def _write_whole(path: Path, data: bytes, sync: bool) -> None:
-    """Whole or absent: a reader never finds half the file."""
-    tmp = path.with_name(path.name + ".new")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        if sync:
-            f.flush()
-            os.fsync(f.fileno())
-    tmp.replace(path)
+    write_whole(store_dir / JOURNAL, "\n".join(iris).encode(), sync=True)
 
 
 def recover(store: Store, store_dir: Path) -> list[str]:
